@@ -1,0 +1,88 @@
+/**
+ * The base of every command: global flags (--json, --no-color), one Output decided before
+ * anything prints, and error rendering with stable codes and exit codes (src/errors.ts).
+ * Commands stay thin: parse flags, call one function of src/<domain>, render its result.
+ */
+import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
+
+import { ConnectError, ExitCode, isConnectError } from '../errors.js';
+import { errorJson, Output } from '../ui/output.js';
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>;
+export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true;
+
+  static override baseFlags = {
+    color: Flags.boolean({
+      default: true,
+      allowNo: true,
+      helpGroup: 'GLOBAL',
+      description: 'Colour the output (also off with NO_COLOR, TERM=dumb, --json or when not on a terminal).',
+    }),
+  };
+
+  protected flags!: BaseFlags<T>;
+  protected args!: BaseArgs<T>;
+  private outputInstance: Output | undefined;
+
+  /** The output for this run; available after init(). */
+  protected get output(): Output {
+    this.outputInstance ??= new Output({ json: this.jsonEnabled(), color: true });
+    return this.outputInstance;
+  }
+
+  public override async init(): Promise<void> {
+    await super.init();
+    const { args, flags } = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (this.ctor as typeof BaseCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    });
+    this.flags = flags as BaseFlags<T>;
+    this.args = args as BaseArgs<T>;
+    this.outputInstance = new Output({
+      json: this.jsonEnabled(),
+      color: (flags as { color?: boolean }).color,
+    });
+  }
+
+  protected override async catch(
+    error: Error & { exitCode?: number; oclif?: { exit?: number } },
+  ): Promise<unknown> {
+    // oclif's own exits (help, version, parse errors) keep oclif's handling.
+    if (error instanceof Errors.ExitError) throw error;
+    if (!isConnectError(error) && error instanceof Errors.CLIError) {
+      const exit = error.oclif?.exit ?? ExitCode.Failure;
+      if (this.jsonEnabled()) {
+        this.writeJsonError({
+          error: { code: exit === ExitCode.Usage ? 'USAGE' : 'FAILED', message: error.message },
+        });
+        this.exit(exit);
+      }
+      throw error;
+    }
+    const output = this.outputInstance ?? new Output({ json: this.jsonEnabled() });
+    if (this.jsonEnabled()) this.writeJsonError(errorJson(error));
+    else output.error(error);
+    if (process.env.CONNECT_DEBUG && !isConnectError(error) && error.stack) output.info(error.stack);
+    this.exit(isConnectError(error) ? error.exitCode : ExitCode.Failure);
+  }
+
+  /** JSON errors go to stdout so that `--json` consumers always get one JSON document. */
+  private writeJsonError(value: unknown): void {
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** oclif prints the return value of run() as JSON with --json; keep it on stdout, pretty. */
+  protected override logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  }
+}
+
+export { ConnectError, ExitCode };

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { repoRoot, runCli } from './helpers/cli.js';
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+
+describe('the CLI foundation', () => {
+  it('prints its version', async () => {
+    const result = await runCli(['--version']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`connect-cli/${pkg.version}`);
+  });
+
+  it('prints help listing its topics', async () => {
+    const result = await runCli(['--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('USAGE');
+    expect(result.stdout).toContain('$ connect');
+  });
+
+  it('reports an unknown command and exits non-zero without a stack trace', async () => {
+    const result = await runCli(['autocomplet']);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toMatch(/autocomplet is not a connect command/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on an unknown flag', async () => {
+    const result = await runCli(['autocomplete', '--definitely-not-a-flag']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/Nonexistent flag/i);
+  });
+});
