@@ -52,7 +52,10 @@ export interface ResolvedCredentials {
   /** The profile name consulted (whether or not it existed). */
   profile: string;
   profileFound: boolean;
-  sources: Record<'clientId' | 'clientSecret' | 'projectKey' | 'region' | 'scope' | 'authUrl' | 'apiUrl', CredentialSource | undefined>;
+  sources: Record<
+    'clientId' | 'clientSecret' | 'projectKey' | 'region' | 'scope' | 'authUrl' | 'apiUrl',
+    CredentialSource | undefined
+  >;
 }
 
 export function credentialsFile(env: NodeJS.ProcessEnv = process.env): string {

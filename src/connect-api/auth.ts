@@ -19,7 +19,10 @@ export interface AccessToken {
   scopes: string[];
 }
 
-type Credentials = Pick<ResolvedCredentials, 'clientId' | 'clientSecret' | 'projectKey' | 'scope' | 'authUrl'>;
+type Credentials = Pick<
+  ResolvedCredentials,
+  'clientId' | 'clientSecret' | 'projectKey' | 'scope' | 'authUrl'
+>;
 
 /** A token is replaced when less than this is left of its life (or a tenth of it, if shorter). */
 const REFRESH_MARGIN_MS = 60_000;

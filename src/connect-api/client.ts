@@ -71,7 +71,13 @@ export class ConnectClient {
     }
     if (response.status < 200 || response.status >= 300) {
       throw new ConnectApiError(
-        { method, path, statusCode: response.status, correlationId, body: json ?? { message: response.text.slice(0, 200) } },
+        {
+          method,
+          path,
+          statusCode: response.status,
+          correlationId,
+          body: json ?? { message: response.text.slice(0, 200) },
+        },
         (text) => this.redactor.redact(text),
       );
     }

@@ -15,14 +15,17 @@ const HINTS: Record<string, string> = {
   BadGateway: 'the platform had a temporary problem: retry in a minute',
   ConcurrentModification:
     'someone else changed the resource at the same time: re-read it (`connect ... get`) and run the command again',
-  DuplicateField: 'a resource with this {field} already exists: pick another value, or update the existing one',
+  DuplicateField:
+    'a resource with this {field} already exists: pick another value, or update the existing one',
   FieldValueNotFound: 'a referenced value does not exist: check keys and ids in the command',
   General: 'the platform failed unexpectedly: retry, and report the correlation id if it persists',
   InvalidJsonInput: 'the request body was refused: {detailedErrorMessage}',
   InvalidPathParam: 'a key or id in the request is malformed: {detailedErrorMessage}',
   InvalidQueryParam: 'a filter or paging option is malformed: {detailedErrorMessage}',
-  ResourceNotFound: 'check the key or id (`connect staged list`, `connect connectors search`, `connect deployments list`)',
-  ConnectorAlreadyCertified: 'a certified connector cannot be changed this way: publish a new version instead',
+  ResourceNotFound:
+    'check the key or id (`connect staged list`, `connect connectors search`, `connect deployments list`)',
+  ConnectorAlreadyCertified:
+    'a certified connector cannot be changed this way: publish a new version instead',
   ConnectorStagedInCertification:
     'the connector is being certified: wait for the certification to finish before changing it',
   ConnectorStagedNotPreviewable:
@@ -39,18 +42,23 @@ const HINTS: Record<string, string> = {
     'run `connect validate` on the tagged commit, fix connect.yaml, tag again and publish again',
   ConnectorReferenceNotFound:
     'check --connector (`connect connectors search`), or add --staged for a staged connector',
-  DeploymentConnectorUpdateFailure: 'the connector could not be updated: check its newest version, then redeploy',
+  DeploymentConnectorUpdateFailure:
+    'the connector could not be updated: check its newest version, then redeploy',
   DeploymentInvalidStatusTransition:
     'the deployment is busy (e.g. still deploying): wait for it (`connect deployments get KEY`) and try again',
   DeploymentUnknownApplicationConfiguration:
     "remove the application's values: the connector has no such application",
   DeploymentUnknownApplicationConfigurationKey:
     'remove the unknown key from the values file or --set: the connector does not declare it',
-  DeploymentUnsupportedRegion: 'deploy to one of the regions the connector supports (`connect connectors get KEY`)',
-  DeploymentApplicationDoNotBelong: 'the application named is not part of this connector: check the values file',
-  DeploymentApplicationRequired: "give values for the connector's applications (values file or --set APP.KEY=value)",
+  DeploymentUnsupportedRegion:
+    'deploy to one of the regions the connector supports (`connect connectors get KEY`)',
+  DeploymentApplicationDoNotBelong:
+    'the application named is not part of this connector: check the values file',
+  DeploymentApplicationRequired:
+    "give values for the connector's applications (values file or --set APP.KEY=value)",
   DeploymentUnknownGlobalConfigurationKey: 'remove the unknown key from `global:` in the values file',
-  DeploymentMissingGlobalConfigurationKey: 'set the global key in the values file (`global:`) or with --set KEY=value',
+  DeploymentMissingGlobalConfigurationKey:
+    'set the global key in the values file (`global:`) or with --set KEY=value',
   DeploymentEmptyRequiredGlobalConfigurationKey: 'give the required global key a non-empty value',
   DeploymentInvalidType: 'use --type sandbox, production or preview (preview needs --staged)',
   DeploymentProductionDeactivated:
@@ -89,8 +97,7 @@ export class ConnectApiError extends ConnectError {
     const body = isErrorBody(context.body) ? context.body : undefined;
     const errors = (body?.errors ?? []) as Array<Record<string, unknown>>;
     const first = errors[0] ?? {};
-    const apiCode =
-      typeof first.code === 'string' ? first.code : fallbackCode(context.statusCode);
+    const apiCode = typeof first.code === 'string' ? first.code : fallbackCode(context.statusCode);
     const text =
       (typeof first.message === 'string' && first.message) ||
       body?.message ||
@@ -103,7 +110,9 @@ export class ConnectApiError extends ConnectError {
     const hint = template ? fill(template, first).replace(/: $/, '') : undefined;
     super(
       toErrorCode(apiCode),
-      redact(`${text}${more.length ? `\n  ${more.join('\n  ')}` : ''} (${context.method} ${context.path} → ${context.statusCode})`),
+      redact(
+        `${text}${more.length ? `\n  ${more.join('\n  ')}` : ''} (${context.method} ${context.path} → ${context.statusCode})`,
+      ),
       {
         hint: hint === undefined ? undefined : redact(hint),
         exitCode: ExitCode.Failure,

@@ -40,7 +40,10 @@ export function withoutCredentials(remote: string): string {
 
 const TAG_PATTERN = /^(?!_)(?!.*\.\.)[\w.@/-]{1,255}$/;
 
-export async function gitSource(root: string, options: { tag?: string | undefined; remote?: string } = {}): Promise<GitSource> {
+export async function gitSource(
+  root: string,
+  options: { tag?: string | undefined; remote?: string } = {},
+): Promise<GitSource> {
   const git: SimpleGit = simpleGit({ baseDir: root });
   const remoteName = options.remote ?? 'origin';
   if (!(await git.checkIsRepo().catch(() => false))) {
@@ -77,7 +80,9 @@ export async function gitSource(root: string, options: { tag?: string | undefine
 
   let tag = options.tag;
   if (tag === undefined) {
-    const atHead = (await git.raw(['tag', '--points-at', 'HEAD', '--sort=-v:refname'])).split('\n').filter(Boolean);
+    const atHead = (await git.raw(['tag', '--points-at', 'HEAD', '--sort=-v:refname']))
+      .split('\n')
+      .filter(Boolean);
     if (atHead.length === 0) {
       throw new ConnectError('GIT_TAG_MISSING', 'HEAD has no tag: the platform publishes a tagged commit.', {
         hint: 'tag it and push the tag (git tag v1.0.0 && git push origin v1.0.0), or pass --tag',
@@ -107,9 +112,13 @@ export async function gitSource(root: string, options: { tag?: string | undefine
   try {
     listing = await git.raw(['ls-remote', '--tags', remoteName, `refs/tags/${tag}`, `refs/tags/${tag}^{}`]);
   } catch (error) {
-    throw new ConnectError('GIT_REMOTE_UNREACHABLE', `Could not list the tags of ${remote}: ${firstLine(error)}`, {
-      hint: 'check your network and your access to the remote (git ls-remote origin)',
-    });
+    throw new ConnectError(
+      'GIT_REMOTE_UNREACHABLE',
+      `Could not list the tags of ${remote}: ${firstLine(error)}`,
+      {
+        hint: 'check your network and your access to the remote (git ls-remote origin)',
+      },
+    );
   }
   const remoteRefs = new Map<string, string>();
   for (const line of listing.split('\n')) {
@@ -118,15 +127,21 @@ export async function gitSource(root: string, options: { tag?: string | undefine
   }
   const remoteCommit = remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
   if (remoteCommit === undefined) {
-    throw new ConnectError('GIT_TAG_NOT_PUSHED', `The tag "${tag}" is not on ${remote}: the platform cannot see it.`, {
-      hint: `git push ${remoteName} ${tag}`,
-    });
+    throw new ConnectError(
+      'GIT_TAG_NOT_PUSHED',
+      `The tag "${tag}" is not on ${remote}: the platform cannot see it.`,
+      {
+        hint: `git push ${remoteName} ${tag}`,
+      },
+    );
   }
   if (remoteCommit !== commit) {
     throw new ConnectError(
       'GIT_TAG_MISMATCH',
       `The tag "${tag}" points to ${commit.slice(0, 7)} here but to ${remoteCommit.slice(0, 7)} on ${remote}.`,
-      { hint: `tags are immutable on the platform's side: create a new tag and push it (git tag ${tag}-1 && git push ${remoteName} ${tag}-1)` },
+      {
+        hint: `tags are immutable on the platform's side: create a new tag and push it (git tag ${tag}-1 && git push ${remoteName} ${tag}-1)`,
+      },
     );
   }
   return { url, tag, commit, remote };

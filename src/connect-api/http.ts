@@ -61,7 +61,11 @@ const RETRYABLE_NETWORK = new Set([
 ]);
 
 /** Exponential backoff with "equal jitter": half fixed, half random, capped. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
@@ -81,7 +85,11 @@ export function newCorrelationId(): string {
 
 export class HttpClient {
   readonly redactor: Redactor;
-  private readonly agent = new Agent({ keepAliveTimeout: 2_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
+  private readonly agent = new Agent({
+    keepAliveTimeout: 2_000,
+    headersTimeout: 60_000,
+    bodyTimeout: 60_000,
+  });
   private readonly policy: RetryPolicy;
   private readonly trace: ((line: string) => void) | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -127,7 +135,8 @@ export class HttpClient {
         const code = networkCode(error);
         this.traceLine(`← ${code ?? 'network error'} after ${Date.now() - started} ms`);
         // A refused connection never reached the server, so even a POST may be sent again.
-        const retryable = code !== undefined && RETRYABLE_NETWORK.has(code) && (req.idempotent || code === 'ECONNREFUSED');
+        const retryable =
+          code !== undefined && RETRYABLE_NETWORK.has(code) && (req.idempotent || code === 'ECONNREFUSED');
         if (!retryable || last) throw networkError(req, error, code, correlationId, this.redactor);
         await this.wait(backoffDelay(attempt, this.policy, this.random), `retrying after ${code}`);
         continue;
@@ -165,7 +174,9 @@ export class HttpClient {
     if (!this.trace) return;
     this.traceLine(`→ ${req.method} ${req.url}${attempt ? ` (attempt ${attempt + 1})` : ''}`);
     for (const [name, value] of Object.entries(headers)) {
-      this.traceLine(`  ${name}: ${name.toLowerCase() === 'authorization' ? `${value.split(' ')[0]} ****` : value}`);
+      this.traceLine(
+        `  ${name}: ${name.toLowerCase() === 'authorization' ? `${value.split(' ')[0]} ****` : value}`,
+      );
     }
     if (req.body !== undefined) this.traceLine(`  body: ${this.redactBody(req.body)}`);
   }
@@ -175,7 +186,9 @@ export class HttpClient {
     this.traceLine(`← ${response.status} in ${ms} ms`);
     if (response.text) {
       const body = this.redactBody(response.text);
-      this.traceLine(`  body: ${body.length > 2_000 ? `${body.slice(0, 2_000)}… (${body.length} chars)` : body}`);
+      this.traceLine(
+        `  body: ${body.length > 2_000 ? `${body.slice(0, 2_000)}… (${body.length} chars)` : body}`,
+      );
     }
   }
 
@@ -212,7 +225,9 @@ function networkError(
   const reason = error instanceof Error ? error.message : String(error);
   return new ConnectError(
     'NETWORK_ERROR',
-    redactor.redact(`Could not reach ${host} (${code ?? reason}) for ${req.method} ${new URL(req.url).pathname}.`),
+    redactor.redact(
+      `Could not reach ${host} (${code ?? reason}) for ${req.method} ${new URL(req.url).pathname}.`,
+    ),
     {
       hint: 'check your network connection and the region; CTP_CONNECT_API_URL / CTP_AUTH_URL override the hosts',
       details: { code, correlationId },

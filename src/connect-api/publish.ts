@@ -19,7 +19,15 @@ import {
 } from './types.js';
 
 const KEY_PATTERN = /^[a-zA-Z0-9_-]{2,256}$/;
-const CREATOR_FIELDS = ['email', 'name', 'title', 'company', 'logoUrl', 'supportUrl', 'noOfContributors'] as const;
+const CREATOR_FIELDS = [
+  'email',
+  'name',
+  'title',
+  'company',
+  'logoUrl',
+  'supportUrl',
+  'noOfContributors',
+] as const;
 
 export interface ConnectorMetadata {
   key?: string | undefined;
@@ -57,40 +65,70 @@ function asList(value: unknown, where: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return splitList([value]);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-  throw metadataError(`${where} must be a list of strings.`, `write ${where} as a YAML list, e.g. [psp, tax]`);
+  throw metadataError(
+    `${where} must be a list of strings.`,
+    `write ${where} as a YAML list, e.g. [psp, tax]`,
+  );
 }
 
 /** `a,b` and repeated flags alike. */
 export function splitList(values: readonly string[] | undefined): string[] | undefined {
   if (values === undefined) return undefined;
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 /** The `connector:` section of the values file, read and checked. */
 export function metadataFromSection(section: unknown, file = 'the values file'): ConnectorMetadata {
   if (section === undefined || section === null) return { creator: {} };
   if (typeof section !== 'object' || Array.isArray(section)) {
-    throw metadataError(`${file}: connector must be a map (key, name, creator, ...).`, 'see README "Publish and deploy"');
+    throw metadataError(
+      `${file}: connector must be a map (key, name, creator, ...).`,
+      'see README "Publish and deploy"',
+    );
   }
   const raw = section as Record<string, unknown>;
-  const known = ['key', 'name', 'description', 'creator', 'integrationTypes', 'supportedRegions', 'privateProjects', 'documentationUrl'];
+  const known = [
+    'key',
+    'name',
+    'description',
+    'creator',
+    'integrationTypes',
+    'supportedRegions',
+    'privateProjects',
+    'documentationUrl',
+  ];
   for (const field of Object.keys(raw)) {
     if (!known.includes(field)) {
-      throw metadataError(`${file}: connector.${field} is not a connector field. Known: ${known.join(', ')}.`, `remove connector.${field}`);
+      throw metadataError(
+        `${file}: connector.${field} is not a connector field. Known: ${known.join(', ')}.`,
+        `remove connector.${field}`,
+      );
     }
   }
   const creator: Partial<Creator> = {};
   if (raw.creator !== undefined && raw.creator !== null) {
     if (typeof raw.creator !== 'object' || Array.isArray(raw.creator)) {
-      throw metadataError(`${file}: connector.creator must be a map (email, name, company, ...).`, 'see README "Publish and deploy"');
+      throw metadataError(
+        `${file}: connector.creator must be a map (email, name, company, ...).`,
+        'see README "Publish and deploy"',
+      );
     }
     for (const [field, value] of Object.entries(raw.creator as Record<string, unknown>)) {
       if (!(CREATOR_FIELDS as readonly string[]).includes(field)) {
-        throw metadataError(`${file}: connector.creator.${field} is not a creator field. Known: ${CREATOR_FIELDS.join(', ')}.`, `remove connector.creator.${field}`);
+        throw metadataError(
+          `${file}: connector.creator.${field} is not a creator field. Known: ${CREATOR_FIELDS.join(', ')}.`,
+          `remove connector.creator.${field}`,
+        );
       }
       if (field === 'noOfContributors') {
         if (typeof value !== 'number' || !Number.isInteger(value)) {
-          throw metadataError(`${file}: connector.creator.noOfContributors must be a whole number.`, 'write e.g. noOfContributors: 3');
+          throw metadataError(
+            `${file}: connector.creator.noOfContributors must be a whole number.`,
+            'write e.g. noOfContributors: 3',
+          );
         }
         creator.noOfContributors = value;
       } else {
@@ -117,7 +155,10 @@ export function mergeMetadata(flags: MetadataFlags, section: ConnectorMetadata):
     key: flags.key ?? section.key,
     name: flags.name ?? section.name,
     description: flags.description ?? section.description,
-    creator: { ...section.creator, ...(flags.creatorEmail === undefined ? {} : { email: flags.creatorEmail }) },
+    creator: {
+      ...section.creator,
+      ...(flags.creatorEmail === undefined ? {} : { email: flags.creatorEmail }),
+    },
     integrationTypes: splitList(flags.integrationTypes) ?? section.integrationTypes,
     supportedRegions: splitList(flags.regions) ?? section.supportedRegions,
     privateProjects: splitList(flags.privateProjects) ?? section.privateProjects,
@@ -126,7 +167,10 @@ export function mergeMetadata(flags: MetadataFlags, section: ConnectorMetadata):
 }
 
 /** The ConnectorDraft, after checking every field the way the platform will. */
-export function buildDraft(meta: ConnectorMetadata, source: Pick<GitSource, 'url' | 'tag'>): ConnectorDraft & { key: string } {
+export function buildDraft(
+  meta: ConnectorMetadata,
+  source: Pick<GitSource, 'url' | 'tag'>,
+): ConnectorDraft & { key: string } {
   const missing = [
     meta.key === undefined ? '--key (connector.key)' : undefined,
     meta.name === undefined ? '--name (connector.name)' : undefined,
@@ -140,14 +184,23 @@ export function buildDraft(meta: ConnectorMetadata, source: Pick<GitSource, 'url
   }
   const key = meta.key as string;
   if (!KEY_PATTERN.test(key)) {
-    throw metadataError(`The connector key "${key}" is not valid.`, 'use 2 to 256 letters, digits, "_" or "-"');
+    throw metadataError(
+      `The connector key "${key}" is not valid.`,
+      'use 2 to 256 letters, digits, "_" or "-"',
+    );
   }
   if (!(meta.creator.email as string).includes('@')) {
-    throw metadataError(`"${meta.creator.email}" is not an email address.`, 'pass --creator-email you@example.com');
+    throw metadataError(
+      `"${meta.creator.email}" is not an email address.`,
+      'pass --creator-email you@example.com',
+    );
   }
   for (const type of meta.integrationTypes ?? []) {
     if (!(INTEGRATION_TYPES as readonly string[]).includes(type)) {
-      throw metadataError(`Unknown integration type "${type}".`, `use some of: ${INTEGRATION_TYPES.join(', ')}`);
+      throw metadataError(
+        `Unknown integration type "${type}".`,
+        `use some of: ${INTEGRATION_TYPES.join(', ')}`,
+      );
     }
   }
   for (const region of meta.supportedRegions ?? []) {
@@ -172,7 +225,10 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[] | undef
   JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...(b ?? [])].sort());
 
 /** The update actions that make `current` match `draft` (fields the draft leaves out stay). */
-export function stagedActions(current: ConnectorStaged, draft: ConnectorDraft): Array<Record<string, unknown>> {
+export function stagedActions(
+  current: ConnectorStaged,
+  draft: ConnectorDraft,
+): Array<Record<string, unknown>> {
   const actions: Array<Record<string, unknown>> = [];
   if (draft.name !== current.name) actions.push({ action: 'setName', name: draft.name });
   if (draft.description !== undefined && draft.description !== current.description) {
@@ -207,16 +263,21 @@ export function stagedActions(current: ConnectorStaged, draft: ConnectorDraft): 
   }
   if (draft.privateProjects !== undefined) {
     for (const project of draft.privateProjects) {
-      if (!current.privateProjects.includes(project)) actions.push({ action: 'addPrivateProject', privateProject: project });
+      if (!current.privateProjects.includes(project))
+        actions.push({ action: 'addPrivateProject', privateProject: project });
     }
     for (const project of current.privateProjects) {
-      if (!draft.privateProjects.includes(project)) actions.push({ action: 'removePrivateProject', privateProject: project });
+      if (!draft.privateProjects.includes(project))
+        actions.push({ action: 'removePrivateProject', privateProject: project });
     }
   }
   return actions;
 }
 
-export type WaitRunner = <T>(title: string, run: (update: (status: string) => void) => Promise<T>) => Promise<T>;
+export type WaitRunner = <T>(
+  title: string,
+  run: (update: (status: string) => void) => Promise<T>,
+) => Promise<T>;
 
 export interface PublishOptions {
   client: ConnectClient;
@@ -261,8 +322,14 @@ export async function publishConnector(options: PublishOptions): Promise<Publish
   } else {
     const planned = stagedActions(existing, draft);
     actions = planned.map((action) => String(action.action));
-    staged = planned.length ? await updateStaged(client, existing, (current) => stagedActions(current, draft)) : existing;
-    note(planned.length ? `Updated staged connector ${draft.key}: ${actions.join(', ')}.` : `Staged connector ${draft.key} is up to date.`);
+    staged = planned.length
+      ? await updateStaged(client, existing, (current) => stagedActions(current, draft))
+      : existing;
+    note(
+      planned.length
+        ? `Updated staged connector ${draft.key}: ${actions.join(', ')}.`
+        : `Staged connector ${draft.key} is up to date.`,
+    );
   }
 
   if (options.preview) {
@@ -281,10 +348,14 @@ export async function publishConnector(options: PublishOptions): Promise<Publish
     );
     options.onPreviewReport?.(staged.previewableReport, staged);
     if (staged.isPreviewable !== 'true') {
-      throw new ConnectError('PREVIEW_CHECKS_FAILED', `The previewable checks of ${draft.key} failed (isPreviewable: ${staged.isPreviewable}).`, {
-        hint: 'fix what the report above says, tag a new commit, push it, and publish again',
-        details: { isPreviewable: staged.isPreviewable, report: staged.previewableReport },
-      });
+      throw new ConnectError(
+        'PREVIEW_CHECKS_FAILED',
+        `The previewable checks of ${draft.key} failed (isPreviewable: ${staged.isPreviewable}).`,
+        {
+          hint: 'fix what the report above says, tag a new commit, push it, and publish again',
+          details: { isPreviewable: staged.isPreviewable, report: staged.previewableReport },
+        },
+      );
     }
   }
 

@@ -37,7 +37,9 @@ export function stagedPath(ref: string): string {
 }
 
 export function listStaged(client: ConnectClient, options: ListOptions = {}) {
-  return client.call<PagedQueryResponse<ConnectorStaged>>('GET', '/connectors/drafts', { query: pageQuery(options) });
+  return client.call<PagedQueryResponse<ConnectorStaged>>('GET', '/connectors/drafts', {
+    query: pageQuery(options),
+  });
 }
 
 export function getStaged(client: ConnectClient, ref: string) {
@@ -91,7 +93,10 @@ export function deploymentPath(client: ConnectClient, ref: string): string {
   return `${deploymentsPath(client)}/${refSegment(ref)}`;
 }
 
-export function listDeployments(client: ConnectClient, options: ListOptions & { type?: string | undefined } = {}) {
+export function listDeployments(
+  client: ConnectClient,
+  options: ListOptions & { type?: string | undefined } = {},
+) {
   return client.call<PagedQueryResponse<Deployment>>('GET', deploymentsPath(client), {
     query: { ...pageQuery(options), deploymentType: options.type },
   });
@@ -135,5 +140,7 @@ export interface LogsQuery {
 }
 
 export function getLogsPage(client: ConnectClient, ref: string, query: LogsQuery) {
-  return client.call<DeploymentLogsPage>('GET', `${deploymentPath(client, ref)}/logs`, { query: { ...query } });
+  return client.call<DeploymentLogsPage>('GET', `${deploymentPath(client, ref)}/logs`, {
+    query: { ...query },
+  });
 }

@@ -3,7 +3,11 @@
  * the HTTP client with its redactor and optional --debug trace, the token provider, and
  * the Connect API client.
  */
-import { resolveCredentials, type CredentialInputs, type ResolvedCredentials } from '../config/credentials.js';
+import {
+  resolveCredentials,
+  type CredentialInputs,
+  type ResolvedCredentials,
+} from '../config/credentials.js';
 import { TokenProvider } from './auth.js';
 import { ConnectClient } from './client.js';
 import { HttpClient } from './http.js';

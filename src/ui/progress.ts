@@ -12,11 +12,16 @@ export type StatusUpdate = (status: string) => void;
 
 function elapsed(since: number): string {
   const seconds = Math.floor((Date.now() - since) / 1000);
-  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return seconds < 60
+    ? `${seconds}s`
+    : `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 /** Whether a spinner may be drawn: stderr is a terminal and the output is for people. */
-export function spinnerEnabled(output: Output, stream: { isTTY?: boolean | undefined } = process.stderr): boolean {
+export function spinnerEnabled(
+  output: Output,
+  stream: { isTTY?: boolean | undefined } = process.stderr,
+): boolean {
   return !output.json && stream.isTTY === true && canPrompt();
 }
 

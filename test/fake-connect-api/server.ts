@@ -121,7 +121,8 @@ function onlyFields(value: Record<string, unknown>, allowed: string[], where: st
 }
 
 function requireString(value: unknown, where: string): string {
-  if (typeof value !== 'string' || value === '') throw invalidJson(`${where}: Missing required value or not a string.`);
+  if (typeof value !== 'string' || value === '')
+    throw invalidJson(`${where}: Missing required value or not a string.`);
   return value;
 }
 
@@ -197,7 +198,10 @@ export class FakeConnectApi {
   }
 
   /** Publishes a connector directly (as if a staged one had been published earlier). */
-  seedConnector(connector: Partial<Connector> & { key: string; name: string }, repositoryUrl?: string): Connector {
+  seedConnector(
+    connector: Partial<Connector> & { key: string; name: string },
+    repositoryUrl?: string,
+  ): Connector {
     const repository = repositoryUrl ? this.repositories.get(repositoryUrl) : undefined;
     const full: Connector = {
       id: randomUUID(),
@@ -238,7 +242,8 @@ export class FakeConnectApi {
 
   findDeploymentAnywhere(ref: string): Deployment | undefined {
     for (const project of this.deployments.values()) {
-      for (const deployment of project.values()) if (deployment.id === ref || deployment.key === ref) return deployment;
+      for (const deployment of project.values())
+        if (deployment.id === ref || deployment.key === ref) return deployment;
     }
     return undefined;
   }
@@ -330,7 +335,11 @@ export class FakeConnectApi {
             record.status = 429;
             send(
               429,
-              { statusCode: 429, message: 'Too many requests.', errors: [{ code: 'General', message: 'Too many requests.' }] },
+              {
+                statusCode: 429,
+                message: 'Too many requests.',
+                errors: [{ code: 'General', message: 'Too many requests.' }],
+              },
               { 'retry-after': String(fault.retryAfter ?? 1) },
             );
             return;
@@ -394,14 +403,22 @@ export class FakeConnectApi {
       send(401, {
         statusCode: 401,
         message: 'Please provide valid client credentials using HTTP Basic Authentication.',
-        errors: [{ code: 'invalid_client', message: 'Please provide valid client credentials using HTTP Basic Authentication.' }],
+        errors: [
+          {
+            code: 'invalid_client',
+            message: 'Please provide valid client credentials using HTTP Basic Authentication.',
+          },
+        ],
         error: 'invalid_client',
         error_description: 'Please provide valid client credentials using HTTP Basic Authentication.',
       });
       return;
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-      send(400, { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded.' });
+      send(400, {
+        error: 'invalid_request',
+        error_description: 'Content-Type must be application/x-www-form-urlencoded.',
+      });
       return;
     }
     const form = new URLSearchParams(rawBody);
@@ -434,7 +451,11 @@ export class FakeConnectApi {
     const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     const token = match ? this.tokens.get(match[1] as string) : undefined;
     if (!token || token.expiresAt <= Date.now()) {
-      throw new HttpError(401, 'AuthenticationError', 'The access token provided is expired, revoked, malformed or invalid.');
+      throw new HttpError(
+        401,
+        'AuthenticationError',
+        'The access token provided is expired, revoked, malformed or invalid.',
+      );
     }
     return token;
   }
@@ -445,14 +466,22 @@ export class FakeConnectApi {
       .map((scope) => scope.slice(scope.indexOf(':') + 1));
     const project = projects[0];
     if (project === undefined) {
-      throw new HttpError(403, 'AuthorizationError', `Insufficient scope. One of the following scopes is missing: ${accepted.join(', ')}`);
+      throw new HttpError(
+        403,
+        'AuthorizationError',
+        `Insufficient scope. One of the following scopes is missing: ${accepted.join(', ')}`,
+      );
     }
     return project;
   }
 
   private requireProjectScope(token: Token, projectKey: string, scope: string): void {
     if (!token.scopes.includes(`${scope}:${projectKey}`)) {
-      throw new HttpError(403, 'AuthorizationError', `Insufficient scope. One of the following scopes is missing: ${scope}:${projectKey}`);
+      throw new HttpError(
+        403,
+        'AuthorizationError',
+        `Insufficient scope. One of the following scopes is missing: ${scope}:${projectKey}`,
+      );
     }
   }
 
@@ -490,27 +519,32 @@ export class FakeConnectApi {
         const all = [...project.values()].filter((deployment) => !type || deployment.type === type);
         return [200, this.page(all, q)];
       }
-      if (segments.length === 2 && method === 'POST') return [201, this.createDeployment(projectKey, project, body)];
+      if (segments.length === 2 && method === 'POST')
+        return [201, this.createDeployment(projectKey, project, body)];
       if (segments.length >= 3) {
         const deployment = this.findDeployment(project, segments[2] as string);
         if (segments.length === 3 && method === 'GET') return [200, deployment];
         if (segments.length === 3 && method === 'POST') return [200, this.updateDeployment(deployment, body)];
         if (segments.length === 3 && method === 'DELETE') return [200, this.undeploy(project, deployment)];
-        if (segments.length === 4 && segments[3] === 'logs' && method === 'GET') return [200, this.logsPage(deployment, q)];
+        if (segments.length === 4 && segments[3] === 'logs' && method === 'GET')
+          return [200, this.logsPage(deployment, q)];
       }
     }
     throw new HttpError(404, 'ResourceNotFound', `No endpoint ${method} ${url.pathname}.`);
   }
 
   private allowQuery(q: URLSearchParams, allowed: string[]): void {
-    for (const name of q.keys()) if (!allowed.includes(name)) throw invalidQuery(`Unknown query parameter '${name}'.`);
+    for (const name of q.keys())
+      if (!allowed.includes(name)) throw invalidQuery(`Unknown query parameter '${name}'.`);
   }
 
   private page<T extends { createdAt?: string }>(items: T[], q: URLSearchParams) {
     const limit = q.has('limit') ? Number(q.get('limit')) : 20;
     const offset = q.has('offset') ? Number(q.get('offset')) : 0;
-    if (!Number.isInteger(limit) || limit < 0 || limit > 500) throw invalidQuery("'limit' must be between 0 and 500.");
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw invalidQuery("'offset' must be between 0 and 10000.");
+    if (!Number.isInteger(limit) || limit < 0 || limit > 500)
+      throw invalidQuery("'limit' must be between 0 and 500.");
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000)
+      throw invalidQuery("'offset' must be between 0 and 10000.");
     const results = items.slice(offset, offset + limit);
     return { limit, offset, count: results.length, total: items.length, results };
   }
@@ -522,7 +556,8 @@ export class FakeConnectApi {
     const matches = (resource: { id: string; key?: string }) =>
       refKey !== undefined ? resource.key === refKey : resource.id === ref;
     for (const staged of this.staged.values()) if (matches(staged)) staged.version += 1;
-    for (const project of this.deployments.values()) for (const d of project.values()) if (matches(d)) d.version += 1;
+    for (const project of this.deployments.values())
+      for (const d of project.values()) if (matches(d)) d.version += 1;
   }
 
   // --- staged connectors -----------------------------------------------------------------
@@ -531,7 +566,12 @@ export class FakeConnectApi {
     const found = [...this.staged.values()].find((staged) =>
       ref.startsWith('key=') ? staged.key === ref.slice(4) : staged.id === ref,
     );
-    if (!found) throw new HttpError(404, 'ResourceNotFound', `The Resource with ${ref.startsWith('key=') ? `key '${ref.slice(4)}'` : `ID '${ref}'`} was not found.`);
+    if (!found)
+      throw new HttpError(
+        404,
+        'ResourceNotFound',
+        `The Resource with ${ref.startsWith('key=') ? `key '${ref.slice(4)}'` : `ID '${ref}'`} was not found.`,
+      );
     return found;
   }
 
@@ -539,19 +579,29 @@ export class FakeConnectApi {
     const found = [...this.connectors.values()].find((connector) =>
       ref.startsWith('key=') ? connector.key === ref.slice(4) : connector.id === ref,
     );
-    if (!found) throw new HttpError(404, 'ResourceNotFound', `The Resource with ${ref.startsWith('key=') ? `key '${ref.slice(4)}'` : `ID '${ref}'`} was not found.`);
+    if (!found)
+      throw new HttpError(
+        404,
+        'ResourceNotFound',
+        `The Resource with ${ref.startsWith('key=') ? `key '${ref.slice(4)}'` : `ID '${ref}'`} was not found.`,
+      );
     return found;
   }
 
   private repositoryFor(url: string, tag: string): FakeRepository {
-    if (!REPOSITORY_URL.test(url)) throw invalidJson(`repository.url: '${url}' must be https://... or git@host:... and end in .git.`);
+    if (!REPOSITORY_URL.test(url))
+      throw invalidJson(`repository.url: '${url}' must be https://... or git@host:... and end in .git.`);
     if (!TAG_PATTERN.test(tag)) throw invalidJson(`repository.tag: '${tag}' is not a valid tag.`);
     const repository = this.repositories.get(url);
     if (!repository) {
       throw new HttpError(400, 'GitRepositoryNotReachable', `The Git repository '${url}' is not reachable.`);
     }
     if (repository.specInvalid) {
-      throw new HttpError(400, 'ConnectorSpecificationFileNotValid', `connect.yaml at tag '${tag}' is not valid.`);
+      throw new HttpError(
+        400,
+        'ConnectorSpecificationFileNotValid',
+        `connect.yaml at tag '${tag}' is not valid.`,
+      );
     }
     return repository;
   }
@@ -560,11 +610,22 @@ export class FakeConnectApi {
     if (!isObject(body)) throw invalidJson('The body must be a ConnectorDraft object.');
     onlyFields(
       body,
-      ['key', 'name', 'description', 'integrationTypes', 'creator', 'repository', 'supportedRegions', 'privateProjects', 'documentationUrl'],
+      [
+        'key',
+        'name',
+        'description',
+        'integrationTypes',
+        'creator',
+        'repository',
+        'supportedRegions',
+        'privateProjects',
+        'documentationUrl',
+      ],
       'ConnectorDraft',
     );
     const key = optionalString(body.key, 'key');
-    if (key !== undefined && !KEY_PATTERN.test(key)) throw invalidJson(`key: '${key}' does not match ^[a-zA-Z0-9_-]{2,256}$.`);
+    if (key !== undefined && !KEY_PATTERN.test(key))
+      throw invalidJson(`key: '${key}' does not match ^[a-zA-Z0-9_-]{2,256}$.`);
     if (key !== undefined && [...this.staged.values()].some((staged) => staged.key === key)) {
       throw new HttpError(400, 'DuplicateField', `A duplicate value '"${key}"' exists for field 'key'.`, {
         field: 'key',
@@ -573,7 +634,11 @@ export class FakeConnectApi {
     }
     const name = requireString(body.name, 'name');
     if (!isObject(body.creator)) throw invalidJson('creator: Missing required value.');
-    onlyFields(body.creator, ['email', 'name', 'title', 'company', 'logoUrl', 'noOfContributors', 'supportUrl'], 'creator');
+    onlyFields(
+      body.creator,
+      ['email', 'name', 'title', 'company', 'logoUrl', 'noOfContributors', 'supportUrl'],
+      'creator',
+    );
     const email = requireString(body.creator.email, 'creator.email');
     if (!email.includes('@')) throw invalidJson(`creator.email: '${email}' is not an email address.`);
     if (!isObject(body.repository)) throw invalidJson('repository: Missing required value.');
@@ -586,13 +651,17 @@ export class FakeConnectApi {
       ...(key === undefined ? {} : { key }),
       version: 1,
       name,
-      ...(body.description === undefined ? {} : { description: optionalString(body.description, 'description') as string }),
+      ...(body.description === undefined
+        ? {}
+        : { description: optionalString(body.description, 'description') as string }),
       integrationTypes: stringArray(body.integrationTypes, 'integrationTypes', INTEGRATION_TYPES) ?? [],
       creator: body.creator as unknown as ConnectorStaged['creator'],
       repository: { url, tag },
       supportedRegions: stringArray(body.supportedRegions, 'supportedRegions', REGIONS) ?? [],
       privateProjects: stringArray(body.privateProjects, 'privateProjects') ?? [],
-      ...(body.documentationUrl === undefined ? {} : { documentationUrl: optionalString(body.documentationUrl, 'documentationUrl') as string }),
+      ...(body.documentationUrl === undefined
+        ? {}
+        : { documentationUrl: optionalString(body.documentationUrl, 'documentationUrl') as string }),
       status: 'Draft',
       configurations: repository.configurations,
       ...(repository.globalConfiguration ? { globalConfiguration: repository.globalConfiguration } : {}),
@@ -607,11 +676,17 @@ export class FakeConnectApi {
     return staged;
   }
 
-  private checkVersion(resource: { id: string; version: number }, body: unknown): Array<Record<string, unknown>> {
+  private checkVersion(
+    resource: { id: string; version: number },
+    body: unknown,
+  ): Array<Record<string, unknown>> {
     if (!isObject(body)) throw invalidJson('The body must be an update object.');
     onlyFields(body, ['version', 'actions'], 'update');
     if (typeof body.version !== 'number') throw invalidJson('version: Missing required value.');
-    if (!Array.isArray(body.actions) || body.actions.some((action) => !isObject(action) || typeof action.action !== 'string')) {
+    if (
+      !Array.isArray(body.actions) ||
+      body.actions.some((action) => !isObject(action) || typeof action.action !== 'string')
+    ) {
       throw invalidJson('actions: must be an array of update actions.');
     }
     if (body.version !== resource.version) {
@@ -628,7 +703,11 @@ export class FakeConnectApi {
   private updateStaged(staged: ConnectorStaged, body: unknown): ConnectorStaged {
     const actions = this.checkVersion(staged, body);
     if (staged.status === 'InCertification') {
-      throw new HttpError(400, 'ConnectorStagedInCertification', 'The connector is in certification and cannot be changed.');
+      throw new HttpError(
+        400,
+        'ConnectorStagedInCertification',
+        'The connector is in certification and cannot be changed.',
+      );
     }
     // Apply to a copy so that a failing action changes nothing.
     const next: ConnectorStaged = structuredClone(staged);
@@ -666,11 +745,17 @@ export class FakeConnectApi {
           const name = (action.action.slice('setCreator'.length, 'setCreator'.length + 1).toLowerCase() +
             action.action.slice('setCreator'.length + 1)) as keyof ConnectorStaged['creator'];
           onlyFields(action, ['action', name], action.action);
-          creator(name, name === 'email' ? requireString(field(name), `${action.action}.${name}`) : optionalString(field(name), `${action.action}.${name}`));
+          creator(
+            name,
+            name === 'email'
+              ? requireString(field(name), `${action.action}.${name}`)
+              : optionalString(field(name), `${action.action}.${name}`),
+          );
           break;
         }
         case 'setCreatorNoOfContributors':
-          if (typeof field('noOfContributors') !== 'number') throw invalidJson('setCreatorNoOfContributors.noOfContributors: must be a number.');
+          if (typeof field('noOfContributors') !== 'number')
+            throw invalidJson('setCreatorNoOfContributors.noOfContributors: must be a number.');
           creator('noOfContributors', field('noOfContributors'));
           break;
         case 'setCreatorLogo':
@@ -683,11 +768,17 @@ export class FakeConnectApi {
           break;
         case 'setIntegrationTypes':
           onlyFields(action, ['action', 'integrationTypes'], 'setIntegrationTypes');
-          next.integrationTypes = stringArray(field('integrationTypes'), 'setIntegrationTypes.integrationTypes', INTEGRATION_TYPES) ?? [];
+          next.integrationTypes =
+            stringArray(
+              field('integrationTypes'),
+              'setIntegrationTypes.integrationTypes',
+              INTEGRATION_TYPES,
+            ) ?? [];
           break;
         case 'setDocumentationUrl':
           onlyFields(action, ['action', 'documentationUrl'], 'setDocumentationUrl');
-          next.documentationUrl = optionalString(field('documentationUrl'), 'setDocumentationUrl.documentationUrl') ?? '';
+          next.documentationUrl =
+            optionalString(field('documentationUrl'), 'setDocumentationUrl.documentationUrl') ?? '';
           break;
         case 'addPrivateProject': {
           onlyFields(action, ['action', 'privateProject'], 'addPrivateProject');
@@ -704,7 +795,11 @@ export class FakeConnectApi {
         case 'updatePreviewable':
           onlyFields(action, ['action'], 'updatePreviewable');
           if (next.isPreviewable === 'pending') {
-            throw new HttpError(400, 'ConnectorStagedPreviewRequestUnderProcess', 'A previewable request is already being processed.');
+            throw new HttpError(
+              400,
+              'ConnectorStagedPreviewRequestUnderProcess',
+              'A previewable request is already being processed.',
+            );
           }
           next.isPreviewable = 'pending';
           delete next.previewableReport;
@@ -712,12 +807,21 @@ export class FakeConnectApi {
           break;
         case 'publish': {
           onlyFields(action, ['action', 'certification'], 'publish');
-          if (typeof field('certification') !== 'boolean') throw invalidJson('publish.certification: Missing required boolean value.');
+          if (typeof field('certification') !== 'boolean')
+            throw invalidJson('publish.certification: Missing required boolean value.');
           if (next.isPreviewable === 'pending' || next.status === 'Processing') {
-            throw new HttpError(400, 'ConnectorStagedPreviewRequestUnderProcess', 'A request for this connector is still being processed.');
+            throw new HttpError(
+              400,
+              'ConnectorStagedPreviewRequestUnderProcess',
+              'A request for this connector is still being processed.',
+            );
           }
           if (field('certification') === false && !next.private) {
-            throw new HttpError(400, 'ConnectorStagedNotPrivate', 'Only private connectors can be published without certification.');
+            throw new HttpError(
+              400,
+              'ConnectorStagedNotPrivate',
+              'Only private connectors can be published without certification.',
+            );
           }
           if (field('certification') === true && next.alreadyListed && !next.hasChanges) {
             throw new HttpError(400, 'ConnectorAlreadyCertified', 'The connector is already certified.');
@@ -739,7 +843,8 @@ export class FakeConnectApi {
           throw invalidJson(`actions: unknown update action '${action.action}'.`);
       }
     }
-    if (!actions.every((action) => action.action === 'updatePreviewable' || action.action === 'publish')) next.hasChanges = true;
+    if (!actions.every((action) => action.action === 'updatePreviewable' || action.action === 'publish'))
+      next.hasChanges = true;
     next.version += 1;
     next.lastModifiedAt = now();
     this.staged.set(next.id, next);
@@ -756,9 +861,21 @@ export class FakeConnectApi {
       staged.isPreviewable = failed ? 'false' : 'true';
       staged.previewableReport = {
         entries: failed
-          ? [{ type: 'Error', title: 'Build failed', message: 'npm run build exited with 1 in service', createdAt: now() }]
+          ? [
+              {
+                type: 'Error',
+                title: 'Build failed',
+                message: 'npm run build exited with 1 in service',
+                createdAt: now(),
+              },
+            ]
           : [
-              { type: 'Information', title: 'Repository checked', message: `Tag ${staged.repository.tag} found`, createdAt: now() },
+              {
+                type: 'Information',
+                title: 'Repository checked',
+                message: `Tag ${staged.repository.tag} found`,
+                createdAt: now(),
+              },
               { type: 'Warning', title: 'No tests', message: 'service has no test script', createdAt: now() },
             ],
       };
@@ -775,11 +892,27 @@ export class FakeConnectApi {
       if (repository?.failPublish) {
         staged.status = 'Failed';
         staged.publishingReport = {
-          entries: [{ type: 'Error', title: 'Publishing failed', message: 'npm ci failed in service: missing package-lock.json', createdAt: now() }],
+          entries: [
+            {
+              type: 'Error',
+              title: 'Publishing failed',
+              message: 'npm ci failed in service: missing package-lock.json',
+              createdAt: now(),
+            },
+          ],
         };
         return;
       }
-      const report: Report = { entries: [{ type: 'Information', title: 'Published', message: `Version ${staged.repository.tag}`, createdAt: now() }] };
+      const report: Report = {
+        entries: [
+          {
+            type: 'Information',
+            title: 'Published',
+            message: `Version ${staged.repository.tag}`,
+            createdAt: now(),
+          },
+        ],
+      };
       staged.publishingReport = report;
       if (certification) {
         staged.status = 'InCertification';
@@ -820,7 +953,10 @@ export class FakeConnectApi {
     }
     const results = [...this.connectors.values()].filter(
       (connector) =>
-        (!text || `${connector.name} ${connector.description ?? ''} ${connector.key ?? ''}`.toLowerCase().includes(text)) &&
+        (!text ||
+          `${connector.name} ${connector.description ?? ''} ${connector.key ?? ''}`
+            .toLowerCase()
+            .includes(text)) &&
         (types.length === 0 || types.some((type) => connector.integrationTypes?.includes(type))) &&
         (!company || connector.creator.company === company) &&
         (privateFilter === null || String(connector.private === true) === privateFilter),
@@ -834,7 +970,12 @@ export class FakeConnectApi {
     const found = [...project.values()].find((deployment) =>
       ref.startsWith('key=') ? deployment.key === ref.slice(4) : deployment.id === ref,
     );
-    if (!found) throw new HttpError(404, 'ResourceNotFound', `The Resource with ${ref.startsWith('key=') ? `key '${ref.slice(4)}'` : `ID '${ref}'`} was not found.`);
+    if (!found)
+      throw new HttpError(
+        404,
+        'ResourceNotFound',
+        `The Resource with ${ref.startsWith('key=') ? `key '${ref.slice(4)}'` : `ID '${ref}'`} was not found.`,
+      );
     return found;
   }
 
@@ -843,7 +984,10 @@ export class FakeConnectApi {
     configurations: unknown,
     global: unknown,
     partial: boolean,
-  ): { apps: Map<string, { standard: KeyValue[]; secured: KeyValue[] }>; global: { standardConfiguration: KeyValue[]; securedConfiguration: KeyValue[] } } {
+  ): {
+    apps: Map<string, { standard: KeyValue[]; secured: KeyValue[] }>;
+    global: { standardConfiguration: KeyValue[]; securedConfiguration: KeyValue[] };
+  } {
     const apps = new Map<string, { standard: KeyValue[]; secured: KeyValue[] }>();
     const pairs = (value: unknown, where: string): KeyValue[] => {
       if (value === undefined) return [];
@@ -851,18 +995,35 @@ export class FakeConnectApi {
       return value.map((entry, index) => {
         if (!isObject(entry)) throw invalidJson(`${where}[${index}]: must be {key, value}.`);
         onlyFields(entry, ['key', 'value'], `${where}[${index}]`);
-        return { key: requireString(entry.key, `${where}[${index}].key`), value: typeof entry.value === 'string' ? entry.value : (() => { throw invalidJson(`${where}[${index}].value: must be a string.`); })() };
+        return {
+          key: requireString(entry.key, `${where}[${index}].key`),
+          value:
+            typeof entry.value === 'string'
+              ? entry.value
+              : (() => {
+                  throw invalidJson(`${where}[${index}].value: must be a string.`);
+                })(),
+        };
       });
     };
     if (configurations !== undefined) {
       if (!Array.isArray(configurations)) throw invalidJson('configurations: must be an array.');
       for (const [index, raw] of configurations.entries()) {
         if (!isObject(raw)) throw invalidJson(`configurations[${index}]: must be an object.`);
-        onlyFields(raw, ['applicationName', 'standardConfiguration', 'securedConfiguration'], `configurations[${index}]`);
+        onlyFields(
+          raw,
+          ['applicationName', 'standardConfiguration', 'securedConfiguration'],
+          `configurations[${index}]`,
+        );
         const name = requireString(raw.applicationName, `configurations[${index}].applicationName`);
         const definition = connector.configurations.find((app) => app.applicationName === name);
         if (!definition) {
-          throw new HttpError(400, 'DeploymentUnknownApplicationConfiguration', `The connector has no application '${name}'.`, { applicationName: name });
+          throw new HttpError(
+            400,
+            'DeploymentUnknownApplicationConfiguration',
+            `The connector has no application '${name}'.`,
+            { applicationName: name },
+          );
         }
         const standard = pairs(raw.standardConfiguration, `configurations[${index}].standardConfiguration`);
         const secured = pairs(raw.securedConfiguration, `configurations[${index}].securedConfiguration`);
@@ -872,7 +1033,12 @@ export class FakeConnectApi {
         ] as const) {
           for (const entry of list) {
             if (!defs.some((def) => def.key === entry.key)) {
-              throw new HttpError(400, 'DeploymentUnknownApplicationConfigurationKey', `The application '${name}' has no configuration key '${entry.key}'.`, { applicationName: name, key: entry.key });
+              throw new HttpError(
+                400,
+                'DeploymentUnknownApplicationConfigurationKey',
+                `The application '${name}' has no configuration key '${entry.key}'.`,
+                { applicationName: name, key: entry.key },
+              );
             }
           }
         }
@@ -883,13 +1049,23 @@ export class FakeConnectApi {
       for (const definition of connector.configurations) {
         const given = apps.get(definition.applicationName);
         const required = (defs: ConfigurationEntryDefinition[], list: KeyValue[] | undefined) =>
-          defs.filter((def) => def.required && def.default === undefined && !list?.some((entry) => entry.key === def.key && entry.value !== ''));
+          defs.filter(
+            (def) =>
+              def.required &&
+              def.default === undefined &&
+              !list?.some((entry) => entry.key === def.key && entry.value !== ''),
+          );
         const missing = [
           ...required(definition.standardConfiguration, given?.standard),
           ...required(definition.securedConfiguration, given?.secured),
         ].map((def) => def.key);
         if (missing.length > 0) {
-          throw new HttpError(400, 'DeploymentApplicationRequired', `The application '${definition.applicationName}' needs values for: ${missing.join(', ')}.`, { applicationName: definition.applicationName, missing });
+          throw new HttpError(
+            400,
+            'DeploymentApplicationRequired',
+            `The application '${definition.applicationName}' needs values for: ${missing.join(', ')}.`,
+            { applicationName: definition.applicationName, missing },
+          );
         }
       }
     }
@@ -898,7 +1074,10 @@ export class FakeConnectApi {
       if (!isObject(global)) throw invalidJson('globalConfiguration: must be an object.');
       onlyFields(global, ['standardConfiguration', 'securedConfiguration'], 'globalConfiguration');
       globalValues = {
-        standardConfiguration: pairs(global.standardConfiguration, 'globalConfiguration.standardConfiguration'),
+        standardConfiguration: pairs(
+          global.standardConfiguration,
+          'globalConfiguration.standardConfiguration',
+        ),
         securedConfiguration: pairs(global.securedConfiguration, 'globalConfiguration.securedConfiguration'),
       };
     }
@@ -909,15 +1088,32 @@ export class FakeConnectApi {
     ] as const) {
       for (const entry of list) {
         if (!defs.some((def) => def.key === entry.key)) {
-          throw new HttpError(400, 'DeploymentUnknownGlobalConfigurationKey', `The connector has no global configuration key '${entry.key}'.`, { key: entry.key });
+          throw new HttpError(
+            400,
+            'DeploymentUnknownGlobalConfigurationKey',
+            `The connector has no global configuration key '${entry.key}'.`,
+            { key: entry.key },
+          );
         }
       }
       if (partial) continue;
       for (const def of defs) {
         if (!def.required || def.default !== undefined) continue;
         const entry = list.find((candidate) => candidate.key === def.key);
-        if (!entry) throw new HttpError(400, 'DeploymentMissingGlobalConfigurationKey', `The global configuration key '${def.key}' is required.`, { key: def.key });
-        if (entry.value === '') throw new HttpError(400, 'DeploymentEmptyRequiredGlobalConfigurationKey', `The global configuration key '${def.key}' must not be empty.`, { key: def.key });
+        if (!entry)
+          throw new HttpError(
+            400,
+            'DeploymentMissingGlobalConfigurationKey',
+            `The global configuration key '${def.key}' is required.`,
+            { key: def.key },
+          );
+        if (entry.value === '')
+          throw new HttpError(
+            400,
+            'DeploymentEmptyRequiredGlobalConfigurationKey',
+            `The global configuration key '${def.key}' must not be empty.`,
+            { key: def.key },
+          );
       }
     }
     return { apps, global: globalValues };
@@ -925,31 +1121,50 @@ export class FakeConnectApi {
 
   private createDeployment(projectKey: string, project: Map<string, Deployment>, body: unknown): Deployment {
     if (!isObject(body)) throw invalidJson('The body must be a DeploymentDraft object.');
-    onlyFields(body, ['key', 'type', 'connector', 'region', 'configurations', 'globalConfiguration'], 'DeploymentDraft');
+    onlyFields(
+      body,
+      ['key', 'type', 'connector', 'region', 'configurations', 'globalConfiguration'],
+      'DeploymentDraft',
+    );
     const key = optionalString(body.key, 'key');
-    if (key !== undefined && !KEY_PATTERN.test(key)) throw invalidJson(`key: '${key}' does not match ^[a-zA-Z0-9_-]{2,256}$.`);
+    if (key !== undefined && !KEY_PATTERN.test(key))
+      throw invalidJson(`key: '${key}' does not match ^[a-zA-Z0-9_-]{2,256}$.`);
     if (key !== undefined && [...project.values()].some((deployment) => deployment.key === key)) {
-      throw new HttpError(400, 'DuplicateField', `A duplicate value '"${key}"' exists for field 'key'.`, { field: 'key', duplicateValue: key });
+      throw new HttpError(400, 'DuplicateField', `A duplicate value '"${key}"' exists for field 'key'.`, {
+        field: 'key',
+        duplicateValue: key,
+      });
     }
     const region = requireString(body.region, 'region');
-    if (!(REGIONS as readonly string[]).includes(region)) throw invalidJson(`region: '${region}' is not a valid region.`);
+    if (!(REGIONS as readonly string[]).includes(region))
+      throw invalidJson(`region: '${region}' is not a valid region.`);
     if (!isObject(body.connector)) throw invalidJson('connector: Missing required value.');
     onlyFields(body.connector, ['id', 'key', 'staged', 'version'], 'connector');
     const ref = body.connector;
     if (ref.id === undefined && ref.key === undefined) throw invalidJson('connector: id or key is required.');
-    if (ref.staged !== undefined && typeof ref.staged !== 'boolean') throw invalidJson('connector.staged: must be a boolean.');
+    if (ref.staged !== undefined && typeof ref.staged !== 'boolean')
+      throw invalidJson('connector.staged: must be a boolean.');
     const staged = ref.staged === true;
     const type = optionalString(body.type, 'type') ?? (staged ? 'preview' : 'sandbox');
     if (!(DEPLOYMENT_TYPES as readonly string[]).includes(type) || (type === 'preview') !== staged) {
-      throw new HttpError(400, 'DeploymentInvalidType', `The deployment type '${type}' is not valid${staged ? ' for a staged connector (use preview)' : type === 'preview' ? ' for a published connector' : ''}.`);
+      throw new HttpError(
+        400,
+        'DeploymentInvalidType',
+        `The deployment type '${type}' is not valid${staged ? ' for a staged connector (use preview)' : type === 'preview' ? ' for a published connector' : ''}.`,
+      );
     }
     let connector: Connector | undefined;
     const matches = (candidate: { id: string; key?: string }) =>
-      (ref.id !== undefined && candidate.id === ref.id) || (ref.key !== undefined && candidate.key === ref.key);
+      (ref.id !== undefined && candidate.id === ref.id) ||
+      (ref.key !== undefined && candidate.key === ref.key);
     if (staged) {
       const draft = [...this.staged.values()].find(matches);
       if (draft && draft.isPreviewable !== 'true') {
-        throw new HttpError(400, 'ConnectorStagedNotPreviewable', `The staged connector '${draft.key ?? draft.id}' is not previewable.`);
+        throw new HttpError(
+          400,
+          'ConnectorStagedNotPreviewable',
+          `The staged connector '${draft.key ?? draft.id}' is not previewable.`,
+        );
       }
       if (draft) connector = { ...structuredClone(draft) };
     } else {
@@ -957,10 +1172,22 @@ export class FakeConnectApi {
       if (connector && ref.version !== undefined && ref.version !== connector.version) connector = undefined;
     }
     if (!connector) {
-      throw new HttpError(400, 'ConnectorReferenceNotFound', `The connector '${String(ref.key ?? ref.id)}' was not found${staged ? ' among staged connectors' : ''}.`);
+      throw new HttpError(
+        400,
+        'ConnectorReferenceNotFound',
+        `The connector '${String(ref.key ?? ref.id)}' was not found${staged ? ' among staged connectors' : ''}.`,
+      );
     }
-    if (connector.supportedRegions && connector.supportedRegions.length > 0 && !connector.supportedRegions.includes(region)) {
-      throw new HttpError(400, 'DeploymentUnsupportedRegion', `The connector does not support the region '${region}'.`);
+    if (
+      connector.supportedRegions &&
+      connector.supportedRegions.length > 0 &&
+      !connector.supportedRegions.includes(region)
+    ) {
+      throw new HttpError(
+        400,
+        'DeploymentUnsupportedRegion',
+        `The connector does not support the region '${region}'.`,
+      );
     }
     const values = this.checkValues(connector, body.configurations, body.globalConfiguration, false);
     const id = randomUUID();
@@ -1007,21 +1234,41 @@ export class FakeConnectApi {
         if (fail || repository?.failDeploy) {
           current.status = 'Failed';
           current.details.build.report = {
-            entries: [{ type: 'Error', title: 'Build failed', message: `${current.applications[0]?.applicationName ?? 'app'}: npm run build exited with code 2`, createdAt: now() }],
+            entries: [
+              {
+                type: 'Error',
+                title: 'Build failed',
+                message: `${current.applications[0]?.applicationName ?? 'app'}: npm run build exited with code 2`,
+                createdAt: now(),
+              },
+            ],
           };
           return;
         }
         current.status = 'Deployed';
         current.details.build.report = {
-          entries: [{ type: 'Information', title: 'Build succeeded', message: 'All applications built', createdAt: now() }],
+          entries: [
+            {
+              type: 'Information',
+              title: 'Build succeeded',
+              message: 'All applications built',
+              createdAt: now(),
+            },
+          ],
         };
         const short = current.id.slice(0, 8);
         current.applications = current.applications.map((app): DeploymentApplication => {
-          const definition = current.connector.configurations.find((def) => def.applicationName === app.applicationName);
+          const definition = current.connector.configurations.find(
+            (def) => def.applicationName === app.applicationName,
+          );
           const type = definition?.applicationType ?? 'service';
-          const base = { ...app, url: `https://${app.applicationName}-${short}.${current.deployedRegion}.commercetools.app` };
+          const base = {
+            ...app,
+            url: `https://${app.applicationName}-${short}.${current.deployedRegion}.commercetools.app`,
+          };
           if (type === 'event') return { ...base, topic: `connect-${short}-${app.applicationName}` };
-          if (type === 'job') return { ...base, schedule: repository?.schedules?.[app.applicationName] ?? '0 0 * * *' };
+          if (type === 'job')
+            return { ...base, schedule: repository?.schedules?.[app.applicationName] ?? '0 0 * * *' };
           return base;
         });
         const base = Date.now() - 60_000;
@@ -1047,22 +1294,42 @@ export class FakeConnectApi {
   private updateDeployment(deployment: Deployment, body: unknown): Deployment {
     const actions = this.checkVersion(deployment, body);
     for (const action of actions) {
-      if (action.action !== 'redeploy') throw invalidJson(`actions: unknown update action '${String(action.action)}'.`);
-      onlyFields(action, ['action', 'skipScripts', 'configurationValues', 'globalConfiguration', 'updateConnector'], 'redeploy');
-      if (action.skipScripts !== undefined && typeof action.skipScripts !== 'boolean') throw invalidJson('redeploy.skipScripts: must be a boolean.');
-      if (action.updateConnector !== undefined && typeof action.updateConnector !== 'boolean') throw invalidJson('redeploy.updateConnector: must be a boolean.');
+      if (action.action !== 'redeploy')
+        throw invalidJson(`actions: unknown update action '${String(action.action)}'.`);
+      onlyFields(
+        action,
+        ['action', 'skipScripts', 'configurationValues', 'globalConfiguration', 'updateConnector'],
+        'redeploy',
+      );
+      if (action.skipScripts !== undefined && typeof action.skipScripts !== 'boolean')
+        throw invalidJson('redeploy.skipScripts: must be a boolean.');
+      if (action.updateConnector !== undefined && typeof action.updateConnector !== 'boolean')
+        throw invalidJson('redeploy.updateConnector: must be a boolean.');
       if (deployment.status !== 'Deployed' && deployment.status !== 'Failed') {
-        throw new HttpError(400, 'DeploymentInvalidStatusTransition', `The deployment is ${deployment.status}; it can be redeployed when Deployed or Failed.`);
+        throw new HttpError(
+          400,
+          'DeploymentInvalidStatusTransition',
+          `The deployment is ${deployment.status}; it can be redeployed when Deployed or Failed.`,
+        );
       }
       let connector: Deployment['connector'] = deployment.connector;
       if (action.updateConnector === true) {
         const newest = deployment.connector.staged
           ? this.staged.get(deployment.connector.id)
           : this.connectors.get(deployment.connector.id);
-        if (!newest) throw new HttpError(400, 'DeploymentConnectorUpdateFailure', 'The connector no longer exists.');
-        connector = { ...structuredClone(newest as Connector), ...(deployment.connector.staged ? { staged: true } : {}) };
+        if (!newest)
+          throw new HttpError(400, 'DeploymentConnectorUpdateFailure', 'The connector no longer exists.');
+        connector = {
+          ...structuredClone(newest as Connector),
+          ...(deployment.connector.staged ? { staged: true } : {}),
+        };
       }
-      const values = this.checkValues(connector, action.configurationValues, action.globalConfiguration, true);
+      const values = this.checkValues(
+        connector,
+        action.configurationValues,
+        action.globalConfiguration,
+        true,
+      );
       deployment.connector = connector;
       deployment.applications = connector.configurations.map((definition) => {
         const old = deployment.applications.find((app) => app.applicationName === definition.applicationName);
@@ -1080,14 +1347,20 @@ export class FakeConnectApi {
     }
     deployment.version += 1;
     deployment.lastModifiedAt = now();
-    const projectKey = [...this.deployments.entries()].find(([, project]) => project.has(deployment.id))?.[0] as string;
+    const projectKey = [...this.deployments.entries()].find(([, project]) =>
+      project.has(deployment.id),
+    )?.[0] as string;
     this.runDeployment(projectKey, deployment.id);
     return deployment;
   }
 
   private undeploy(project: Map<string, Deployment>, deployment: Deployment): Deployment {
     if (['Queued', 'Deploying', 'Undeploying'].includes(deployment.status)) {
-      throw new HttpError(400, 'DeploymentInvalidStatusTransition', `The deployment is ${deployment.status} and cannot be undeployed now.`);
+      throw new HttpError(
+        400,
+        'DeploymentInvalidStatusTransition',
+        `The deployment is ${deployment.status} and cannot be undeployed now.`,
+      );
     }
     deployment.status = 'Undeploying';
     deployment.version += 1;
@@ -1112,12 +1385,20 @@ export class FakeConnectApi {
     const app = q.get('applicationName');
     const all = (this.logs.get(deployment.id) ?? []).filter((entry) => {
       const time = Date.parse(entry.timestamp);
-      return (!app || entry.applicationName === app) && (start === undefined || time >= start) && (end === undefined || time <= end);
+      return (
+        (!app || entry.applicationName === app) &&
+        (start === undefined || time >= start) &&
+        (end === undefined || time <= end)
+      );
     });
     let offset = 0;
     const token = q.get('pageToken');
     if (token !== null) {
-      offset = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+      offset = Number(
+        Buffer.from(token, 'base64url')
+          .toString('utf8')
+          .replace(/^offset:/, ''),
+      );
       if (!Number.isInteger(offset) || offset < 0) throw invalidQuery("'pageToken' is not valid.");
     }
     const data = all.slice(offset, offset + this.logsPageSize);

@@ -1,0 +1,95 @@
+/**
+ * Deployment logs: every page without prompting (cursor paging with `next`), time windows
+ * from `--since 1h` or dates, and `--follow` that polls for new entries until stopped.
+ */
+import { ConnectError, ExitCode } from '../errors.js';
+import type { ConnectClient } from './client.js';
+import { getLogsPage } from './resources.js';
+import type { DeploymentLog } from './types.js';
+
+/** `--since`/`--until`: a duration back from now (`90s`, `15m`, `1h`, `2d`) or a date. */
+export function parseTime(text: string, flag: string, now = Date.now()): string {
+  const match = /^\s*(\d+)\s*(s|m|h|d|w)\s*$/i.exec(text);
+  if (match) {
+    const unit = (match[2] as string).toLowerCase();
+    const ms = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[unit] as number;
+    return new Date(now - Number(match[1]) * ms).toISOString();
+  }
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) {
+    throw new ConnectError('INVALID_TIME', `Cannot read ${flag} ${JSON.stringify(text)}.`, {
+      hint: `write a duration back from now (30m, 1h, 2d) or a date (2026-01-31T12:00:00Z)`,
+      exitCode: ExitCode.Usage,
+    });
+  }
+  return new Date(date).toISOString();
+}
+
+export interface LogsOptions {
+  application?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+function entryId(entry: DeploymentLog): string {
+  return `${entry.timestamp}\u0000${entry.applicationName}\u0000${JSON.stringify(entry.details)}`;
+}
+
+/** Reads every page, in order, handing each page's entries to `onEntries`. */
+export async function readLogs(
+  client: ConnectClient,
+  deployment: string,
+  options: LogsOptions,
+  onEntries: (entries: DeploymentLog[]) => void,
+): Promise<number> {
+  let pageToken: string | undefined;
+  let count = 0;
+  do {
+    const page = await getLogsPage(client, deployment, {
+      applicationName: options.application,
+      startDate: options.since,
+      endDate: options.until,
+      pageToken,
+    });
+    count += page.data.length;
+    onEntries(page.data);
+    pageToken = page.next ?? undefined;
+  } while (pageToken);
+  return count;
+}
+
+/**
+ * Prints what exists, then polls every `intervalMs` for entries newer than the last one seen
+ * (entries with the same timestamp are told apart, so none is shown twice) until `signal` aborts.
+ */
+export async function followLogs(
+  client: ConnectClient,
+  deployment: string,
+  options: LogsOptions & { intervalMs?: number; signal: AbortSignal },
+  onEntries: (entries: DeploymentLog[]) => void,
+): Promise<void> {
+  const seen = new Set<string>();
+  let since = options.since;
+  const take = (entries: DeploymentLog[]) => {
+    const fresh = entries.filter((entry) => !seen.has(entryId(entry)));
+    for (const entry of fresh) {
+      seen.add(entryId(entry));
+      if (since === undefined || entry.timestamp > since) since = entry.timestamp;
+    }
+    if (fresh.length) onEntries(fresh);
+  };
+  while (!options.signal.aborted) {
+    await readLogs(client, deployment, { application: options.application, since }, take);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, options.intervalMs ?? 2_000);
+      options.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+    });
+  }
+}
