@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-import { input, password } from '@inquirer/prompts';
 
 import { BaseCommand } from '../cli/base-command.js';
 import { openRemote, remoteFlags } from '../cli/remote-flags.js';
@@ -120,6 +119,7 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
         for (const item of plan.missing) {
           const name = item.application ? `${item.application}.${item.key}` : item.key;
           const message = `${name}${item.description ? ` (${item.description})` : ''}`;
+          const { input, password } = await import('@inquirer/prompts');
           const value = item.secured ? await password({ message, mask: '*' }) : await input({ message });
           answers.push({
             ...(item.application ? { application: item.application } : {}),

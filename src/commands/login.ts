@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-import { input, password, select } from '@inquirer/prompts';
 
 import { BaseCommand } from '../cli/base-command.js';
 import { remoteFlags } from '../cli/remote-flags.js';
@@ -17,6 +16,9 @@ import { connectScopes, createSessionFor } from '../connect-api/session.js';
 import { REGIONS } from '../connect-api/types.js';
 import { ConnectError, ExitCode, inputRequired } from '../errors.js';
 import { canPrompt } from '../ui/prompt.js';
+
+// Prompts load only when one is shown: most runs (CI) never need them.
+const prompts = () => import('@inquirer/prompts');
 
 export interface LoginResult {
   profile: string;
@@ -60,25 +62,29 @@ export default class Login extends BaseCommand<typeof Login> {
       flags['client-id'] ??
       fromEnv('CTP_CLIENT_ID') ??
       stored.clientId ??
-      (await this.ask('The client id', '--client-id', () => input({ message: 'Client id' })));
+      (await this.ask('The client id', '--client-id', async () =>
+        (await prompts()).input({ message: 'Client id' }),
+      ));
     const clientSecret =
       flags['client-secret'] ??
       fromEnv('CTP_CLIENT_SECRET') ??
       (clientId === stored.clientId ? stored.clientSecret : undefined) ??
-      (await this.ask('The client secret', '--client-secret (or CTP_CLIENT_SECRET)', () =>
-        password({ message: 'Client secret', mask: false }),
+      (await this.ask('The client secret', '--client-secret (or CTP_CLIENT_SECRET)', async () =>
+        (await prompts()).password({ message: 'Client secret', mask: false }),
       ));
     const projectKey =
       flags['project-key'] ??
       fromEnv('CTP_PROJECT_KEY') ??
       stored.projectKey ??
-      (await this.ask('The project key', '--project-key', () => input({ message: 'Project key' })));
+      (await this.ask('The project key', '--project-key', async () =>
+        (await prompts()).input({ message: 'Project key' }),
+      ));
     const region =
       flags.region ??
       fromEnv('CTP_REGION') ??
       stored.region ??
-      (await this.ask('The region', '--region', () =>
-        select({ message: 'Region', choices: REGIONS.map((value) => ({ value })) }),
+      (await this.ask('The region', '--region', async () =>
+        (await prompts()).select({ message: 'Region', choices: REGIONS.map((value) => ({ value })) }),
       ));
     checkRegion(region, REGIONS);
     const scope =

@@ -3,7 +3,6 @@
  * spinner whose title shows the current status and the elapsed time. Elsewhere (CI, pipes):
  * one line on stderr per status change, so logs stay short and readable.
  */
-import { Listr, ListrLogger, ProcessOutput } from 'listr2';
 
 import { canPrompt } from './prompt.js';
 import type { Output } from './output.js';
@@ -40,6 +39,7 @@ export async function withProgress<T>(
     });
     return result;
   }
+  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
   let status = 'starting';
   let result: T | undefined;
   const processOutput = new ProcessOutput(process.stderr, process.stderr);

@@ -222,6 +222,11 @@ export class FakeConnectApi {
     return full;
   }
 
+  /** Creates a staged connector as POST /connectors/drafts would (same checks). */
+  seedStaged(draft: Record<string, unknown>): ConnectorStaged {
+    return this.createStaged(draft);
+  }
+
   /** Appends log entries to a deployment (by key or id). */
   addLogs(ref: string, entries: Array<Partial<DeploymentLog> & { details: unknown }>): void {
     const deployment = this.findDeploymentAnywhere(ref);

@@ -1,5 +1,4 @@
 import { Args, Flags } from '@oclif/core';
-import { confirm } from '@inquirer/prompts';
 
 import { BaseCommand } from '../../cli/base-command.js';
 import { openRemote, remoteFlags } from '../../cli/remote-flags.js';
@@ -70,6 +69,7 @@ export default class DeploymentsDelete extends BaseCommand<typeof DeploymentsDel
             },
           );
         }
+        const { confirm } = await import('@inquirer/prompts');
         const ok = await confirm({
           message: `Undeploy ${label} (${deployment.type}, ${deployment.connector.key ?? deployment.connector.id}) from ${client.projectKey}?`,
           default: false,
