@@ -33,6 +33,8 @@ describe('validateSchedule', () => {
     '@every 100ms',
     '@every 2h45m10s',
     '  0 0 * * *  ',
+    '0 0 1-5,10-15 * *',
+    '*/15 */2 * * *',
   ])('accepts %j', (schedule) => {
     expect(validateSchedule(schedule).ok).toBe(true);
   });
@@ -83,6 +85,9 @@ describe('validateSchedule', () => {
     ['0 0 30,31 2 *', /day-of-month "30,31" never occurs in February \(at most 29 days\)/],
     ['0 0 0 1 1 * 2020', /2020 is in the past/],
     ['0 0 0 29 2 * 2027', /matches no date in the years 2027/],
+    ['0\t0 * * *', /separate fields with one space/],
+    ['0  0 * * *', /separate fields with one space/],
+    ['1'.repeat(201), /at most 200/],
     ['@midnight', /does not accept @midnight: write "@daily"/],
     ['@Daily', /macros are lower case: write "@daily"/],
     ['@fortnightly', /unknown macro "@fortnightly"/],

@@ -143,6 +143,16 @@ export function parseSchedule(schedule: string, now: Date = new Date()): ParseRe
       ],
     };
   }
+  if (text.length > MAX_SCHEDULE_LENGTH) {
+    return {
+      ok: false,
+      problems: [
+        {
+          message: `the schedule is ${text.length} characters long; a schedule needs far fewer (at most ${MAX_SCHEDULE_LENGTH})`,
+        },
+      ],
+    };
+  }
   if (text.startsWith('@')) return parseMacro(text);
   return parseCron(text, now);
 }
@@ -262,6 +272,37 @@ function parseEvery(source: string, text: string): ParseResult {
   return { ok: true, schedule: { kind: 'every', source, durationMs: ms, effectiveMs }, warnings };
 }
 
+/**
+ * The platform's own schedule check (@commercetools-connect/specification 0.0.16): an unanchored
+ * pattern, so it lets through almost anything that holds five simple items in a row, and it
+ * refuses some valid cron (tabs or double spaces between fields, lists of ranges in the first
+ * fields). A schedule must pass both it and the strict grammar above.
+ */
+const PLATFORM_SCHEDULE_PATTERN =
+  /(@(annually|yearly|monthly|weekly|daily|hourly|reboot))|(@every (\d+(ns|us|µs|ms|s|m|h))+)|((((\d+,)+\d+|((\d+|\*)(\/|-)\d+)|\d+|\*) ?){5,7})/;
+
+// Long inputs make the platform's pattern backtrack for a long time; no real schedule is this long.
+const MAX_SCHEDULE_LENGTH = 200;
+
+const SIMPLE_ITEM = /^(?:(?:\d+,)+\d+|(?:\d+|\*)[/-]\d+|\d+|\*)$/;
+
+function platformRejection(text: string, fields: CronField[]): ScheduleProblem {
+  if (/\t| {2}/.test(text)) {
+    return {
+      message: `"${text}": the platform refuses tabs and repeated spaces between fields; separate fields with one space`,
+    };
+  }
+  const culprit = fields.find((field) => !SIMPLE_ITEM.test(field.raw));
+  if (culprit) {
+    const values = valuesOf(culprit);
+    return {
+      field: culprit.spec.name,
+      message: `${culprit.spec.name} field "${culprit.raw}": the platform's schedule check refuses this combination of list, range and step here; write the values out, e.g. "${values.join(',')}"`,
+    };
+  }
+  return { message: `"${text}" is refused by the platform's schedule check` };
+}
+
 function parseCron(text: string, now: Date): ParseResult {
   const parts = text.split(/[ \t]+/);
   const layout = LAYOUTS[parts.length];
@@ -293,6 +334,8 @@ function parseCron(text: string, now: Date): ParseResult {
   const year = byName(YEAR);
   if (year) schedule.year = year;
 
+  if (!PLATFORM_SCHEDULE_PATTERN.test(text))
+    return { ok: false, problems: [platformRejection(text, fields)] };
   if (nextFire(schedule, now) === undefined) {
     return { ok: false, problems: [{ message: neverFiresReason(schedule, now) }] };
   }
