@@ -23,7 +23,18 @@ describe('connect login / whoami / logout', () => {
   it('checks the credentials, saves a 0600 profile, and whoami reads it back without any CTP_* variable', async () => {
     const env = { ...h.profileEnv, CONNECT_CONFIG_DIR: join(h.dir, 'login-config') };
     const login = await h.run(
-      ['login', '--client-id', h.client.id, '--client-secret', h.client.secret, '--project-key', PROJECT, '--region', 'europe-west1.gcp', '--json'],
+      [
+        'login',
+        '--client-id',
+        h.client.id,
+        '--client-secret',
+        h.client.secret,
+        '--project-key',
+        PROJECT,
+        '--region',
+        'europe-west1.gcp',
+        '--json',
+      ],
       env,
     );
     expect(login.exitCode, login.stderr).toBe(0);
@@ -38,7 +49,13 @@ describe('connect login / whoami / logout', () => {
     const bare = { ...env, CTP_AUTH_URL: '', CTP_CONNECT_API_URL: '' };
     const who = await h.run(['whoami', '--json'], bare);
     expect(who.exitCode, who.stderr).toBe(0);
-    const me = json<{ projectKey: string; region: string; scopes: string[]; tokenExpiresAt: string; profile: string }>(who);
+    const me = json<{
+      projectKey: string;
+      region: string;
+      scopes: string[];
+      tokenExpiresAt: string;
+      profile: string;
+    }>(who);
     expect(me).toMatchObject({ projectKey: PROJECT, region: 'europe-west1.gcp', profile: 'default' });
     expect(Date.parse(me.tokenExpiresAt)).toBeGreaterThan(Date.now());
     expect(who.stdout).not.toContain(h.client.secret);
@@ -59,7 +76,17 @@ describe('connect login / whoami / logout', () => {
   it('refuses a wrong secret with a readable error that never shows it', async () => {
     const wrong = 'wrong-secret-0123456789';
     const result = await h.run(
-      ['login', '--client-id', h.client.id, '--client-secret', wrong, '--project-key', PROJECT, '--region', 'europe-west1.gcp'],
+      [
+        'login',
+        '--client-id',
+        h.client.id,
+        '--client-secret',
+        wrong,
+        '--project-key',
+        PROJECT,
+        '--region',
+        'europe-west1.gcp',
+      ],
       { ...h.profileEnv, CONNECT_CONFIG_DIR: join(h.dir, 'wrong-config') },
     );
     expect(result.exitCode).toBe(1);
@@ -70,30 +97,54 @@ describe('connect login / whoami / logout', () => {
   });
 
   it('without a terminal, asks for the missing secret by flag name (exit 4)', async () => {
-    const result = await h.run(['login', '--client-id', h.client.id, '--project-key', PROJECT, '--region', 'europe-west1.gcp'], {
-      ...h.profileEnv,
-      CONNECT_CONFIG_DIR: join(h.dir, 'no-tty-config'),
-    });
+    const result = await h.run(
+      ['login', '--client-id', h.client.id, '--project-key', PROJECT, '--region', 'europe-west1.gcp'],
+      {
+        ...h.profileEnv,
+        CONNECT_CONFIG_DIR: join(h.dir, 'no-tty-config'),
+      },
+    );
     expect(result.exitCode).toBe(4);
     expect(result.stderr).toContain('--client-secret');
   });
 
   it('takes flags over the environment over the profile', async () => {
     const env = { ...h.profileEnv, CONNECT_CONFIG_DIR: join(h.dir, 'precedence-config') };
-    h.fake.addClient({ id: 'other', secret: 'other-secret-value', scopes: ['manage_connectors:other-project', 'manage_connectors_deployments:other-project'] });
+    h.fake.addClient({
+      id: 'other',
+      secret: 'other-secret-value',
+      scopes: ['manage_connectors:other-project', 'manage_connectors_deployments:other-project'],
+    });
     const login = await h.run(
-      ['login', '--client-id', 'other', '--client-secret', 'other-secret-value', '--project-key', 'other-project', '--region', 'us-central1.gcp', '--profile', 'second'],
+      [
+        'login',
+        '--client-id',
+        'other',
+        '--client-secret',
+        'other-secret-value',
+        '--project-key',
+        'other-project',
+        '--region',
+        'us-central1.gcp',
+        '--profile',
+        'second',
+      ],
       env,
     );
     expect(login.exitCode, login.stderr).toBe(0);
-    const fromProfile = json<{ projectKey: string; region: string }>(await h.run(['whoami', '--profile', 'second', '--json'], env));
+    const fromProfile = json<{ projectKey: string; region: string }>(
+      await h.run(['whoami', '--profile', 'second', '--json'], env),
+    );
     expect(fromProfile).toMatchObject({ projectKey: 'other-project', region: 'us-central1.gcp' });
     const fromEnv = json<{ projectKey: string; region: string }>(
       await h.run(['whoami', '--profile', 'second', '--json'], { ...env, CTP_REGION: 'eu-central-1.aws' }),
     );
     expect(fromEnv.region).toBe('eu-central-1.aws');
     const fromFlag = json<{ region: string }>(
-      await h.run(['whoami', '--profile', 'second', '--region', 'us-east-2.aws', '--json'], { ...env, CTP_REGION: 'eu-central-1.aws' }),
+      await h.run(['whoami', '--profile', 'second', '--region', 'us-east-2.aws', '--json'], {
+        ...env,
+        CTP_REGION: 'eu-central-1.aws',
+      }),
     );
     expect(fromFlag.region).toBe('us-east-2.aws');
     const unknown = await h.run(['whoami', '--profile', 'nope'], env);
@@ -134,8 +185,16 @@ describe('connect login / whoami / logout', () => {
   });
 
   it('names the missing scope when the API client lacks it', async () => {
-    h.fake.addClient({ id: 'narrow', secret: 'narrow-secret-value', scopes: [`manage_connectors:${PROJECT}`] });
-    const result = await h.run(['deployments', 'list'], { ...h.ciEnv, CTP_CLIENT_ID: 'narrow', CTP_CLIENT_SECRET: 'narrow-secret-value' });
+    h.fake.addClient({
+      id: 'narrow',
+      secret: 'narrow-secret-value',
+      scopes: [`manage_connectors:${PROJECT}`],
+    });
+    const result = await h.run(['deployments', 'list'], {
+      ...h.ciEnv,
+      CTP_CLIENT_ID: 'narrow',
+      CTP_CLIENT_SECRET: 'narrow-secret-value',
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('[AUTHORIZATION_ERROR]');
     expect(result.stderr).toContain(`manage_connectors_deployments:${PROJECT}`);

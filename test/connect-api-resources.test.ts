@@ -10,9 +10,32 @@ import { json, PROJECT, REPO_URL, startHarness, type Harness } from './fake-conn
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  h.fake.seedConnector({ key: 'payments', name: 'Payments', description: 'Card payments', integrationTypes: ['psp'], creator: { email: 'a@acme.test', company: 'Acme' } }, REPO_URL);
-  h.fake.seedConnector({ key: 'taxes', name: 'Taxes', integrationTypes: ['tax'], creator: { email: 'b@other.test', company: 'Other' }, private: false }, REPO_URL);
-  h.fake.seedStaged({ key: 'draft-one', name: 'Draft one', creator: { email: 'a@acme.test' }, repository: { url: REPO_URL, tag: 'v0.1.0' } });
+  h.fake.seedConnector(
+    {
+      key: 'payments',
+      name: 'Payments',
+      description: 'Card payments',
+      integrationTypes: ['psp'],
+      creator: { email: 'a@acme.test', company: 'Acme' },
+    },
+    REPO_URL,
+  );
+  h.fake.seedConnector(
+    {
+      key: 'taxes',
+      name: 'Taxes',
+      integrationTypes: ['tax'],
+      creator: { email: 'b@other.test', company: 'Other' },
+      private: false,
+    },
+    REPO_URL,
+  );
+  h.fake.seedStaged({
+    key: 'draft-one',
+    name: 'Draft one',
+    creator: { email: 'a@acme.test' },
+    repository: { url: REPO_URL, tag: 'v0.1.0' },
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -20,8 +43,16 @@ afterAll(async () => {
 
 async function deployed(key: string): Promise<void> {
   const result = await h.run([
-    'deploy', '--connector', 'payments', '--key', key,
-    '--set', 'service.CTP_REGION=europe-west1.gcp', '--set', 'service.API_SECRET=s3cr3t-value', '--json',
+    'deploy',
+    '--connector',
+    'payments',
+    '--key',
+    key,
+    '--set',
+    'service.CTP_REGION=europe-west1.gcp',
+    '--set',
+    'service.API_SECRET=s3cr3t-value',
+    '--json',
   ]);
   expect(result.exitCode, result.stderr).toBe(0);
 }
@@ -39,7 +70,9 @@ describe('staged and connectors', () => {
 
     const human = await h.run(['staged', 'get', 'draft-one']);
     expect(human.exitCode).toBe(0);
-    expect(human.stdout).toMatch(/Repository\s+https:\/\/git\.example\.test\/acme\/connector\.git @ v0\.1\.0/);
+    expect(human.stdout).toMatch(
+      /Repository\s+https:\/\/git\.example\.test\/acme\/connector\.git @ v0\.1\.0/,
+    );
     expect(h.fake.requestsTo('GET', /^\/connectors\/drafts\/key=draft-one$/)).toHaveLength(1);
   });
 
@@ -50,13 +83,17 @@ describe('staged and connectors', () => {
     expect(table.stdout).toContain('payments');
     expect(table.stdout).toContain('taxes');
 
-    const search = json<{ results: Array<{ key: string }> }>(await h.run(['connectors', 'search', 'card', '--integration-type', 'psp', '--json']));
+    const search = json<{ results: Array<{ key: string }> }>(
+      await h.run(['connectors', 'search', 'card', '--integration-type', 'psp', '--json']),
+    );
     expect(search.results.map((c) => c.key)).toEqual(['payments']);
     const query = h.fake.requestsTo('GET', /^\/connectors\/search$/).at(-1)?.query;
     expect(query?.get('text')).toBe('card');
     expect(query?.getAll('integrationTypes')).toEqual(['psp']);
 
-    const company = json<{ results: Array<{ key: string }> }>(await h.run(['connectors', 'list', '--company', 'Other', '--json']));
+    const company = json<{ results: Array<{ key: string }> }>(
+      await h.run(['connectors', 'list', '--company', 'Other', '--json']),
+    );
     expect(company.results.map((c) => c.key)).toEqual(['taxes']);
 
     const get = await h.run(['connectors', 'get', 'payments']);
@@ -66,9 +103,9 @@ describe('staged and connectors', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('[RESOURCE_NOT_FOUND]');
     expect(missing.stderr).toContain('Try: check the key or id');
-    const missingJson = json<{ error: { code: string; details: { statusCode: number; correlationId: string } } }>(
-      await h.run(['connectors', 'get', 'nope', '--json']),
-    );
+    const missingJson = json<{
+      error: { code: string; details: { statusCode: number; correlationId: string } };
+    }>(await h.run(['connectors', 'get', 'nope', '--json']));
     expect(missingJson.error.code).toBe('RESOURCE_NOT_FOUND');
     expect(missingJson.error.details.statusCode).toBe(404);
     expect(missingJson.error.details.correlationId).toMatch(/^connect-cli\//);
@@ -81,11 +118,22 @@ describe('deployments and logs', () => {
   });
 
   it('lists and gets deployments with applications and masked secured values', async () => {
-    const list = json<{ results: Array<{ key: string; status: string }> }>(await h.run(['deployments', 'list', '--json']));
+    const list = json<{ results: Array<{ key: string; status: string }> }>(
+      await h.run(['deployments', 'list', '--json']),
+    );
     expect(list.results).toEqual([expect.objectContaining({ key: 'pay-a', status: 'Deployed' })]);
     const get = await h.run(['deployments', 'get', 'pay-a', '--json']);
-    const deployment = json<{ applications: Array<{ applicationName: string; securedConfiguration: Array<{ key: string; value: string }>; topic?: string; schedule?: string }> }>(get);
-    expect(deployment.applications.find((a) => a.applicationName === 'service')?.securedConfiguration).toEqual([{ key: 'API_SECRET', value: '****' }]);
+    const deployment = json<{
+      applications: Array<{
+        applicationName: string;
+        securedConfiguration: Array<{ key: string; value: string }>;
+        topic?: string;
+        schedule?: string;
+      }>;
+    }>(get);
+    expect(
+      deployment.applications.find((a) => a.applicationName === 'service')?.securedConfiguration,
+    ).toEqual([{ key: 'API_SECRET', value: '****' }]);
     expect(deployment.applications.find((a) => a.applicationName === 'nightly')?.schedule).toBe('0 2 * * *');
     expect(get.stdout).not.toContain('s3cr3t-value');
 
@@ -95,13 +143,17 @@ describe('deployments and logs', () => {
   });
 
   it('prints every page of logs, filters by application and time, and returns JSON', async () => {
-    const all = json<Array<{ applicationName: string; severity: string }>>(await h.run(['logs', 'pay-a', '--json']));
+    const all = json<Array<{ applicationName: string; severity: string }>>(
+      await h.run(['logs', 'pay-a', '--json']),
+    );
     expect(all).toHaveLength(36);
     const pages = h.fake.requestsTo('GET', /\/deployments\/key=pay-a\/logs$/);
     expect(pages.length).toBeGreaterThanOrEqual(4);
     expect(pages.filter((req) => req.query.has('pageToken')).length).toBe(3);
 
-    const service = json<Array<{ applicationName: string }>>(await h.run(['logs', 'pay-a', '--app', 'service', '--json']));
+    const service = json<Array<{ applicationName: string }>>(
+      await h.run(['logs', 'pay-a', '--app', 'service', '--json']),
+    );
     expect(service).toHaveLength(12);
     expect(new Set(service.map((e) => e.applicationName))).toEqual(new Set(['service']));
 
@@ -125,11 +177,14 @@ describe('deployments and logs', () => {
       out += chunk.toString();
     });
     const until = async (predicate: () => boolean) => {
-      for (let i = 0; i < 200 && !predicate(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 200 && !predicate(); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       return predicate();
     };
     expect(await until(() => out.includes('service log line 12'))).toBe(true);
-    h.fake.addLogs('pay-a', [{ applicationName: 'service', severity: 'ERROR', details: { message: 'a brand new line' } }]);
+    h.fake.addLogs('pay-a', [
+      { applicationName: 'service', severity: 'ERROR', details: { message: 'a brand new line' } },
+    ]);
     expect(await until(() => out.includes('a brand new line'))).toBe(true);
     child.kill('SIGINT');
     const result = await child;
@@ -157,7 +212,9 @@ describe('deployments and logs', () => {
   it('sends every call with a correlation id and the project key in the path', async () => {
     const calls = h.fake.requests.filter((req) => req.path !== '/oauth/token');
     expect(calls.length).toBeGreaterThan(10);
-    for (const call of calls) expect(call.headers['x-correlation-id']).toMatch(/^connect-cli\/[0-9a-f-]{36}$/);
-    for (const call of calls.filter((req) => req.path.includes('/deployments'))) expect(call.path.startsWith(`/${PROJECT}/deployments`)).toBe(true);
+    for (const call of calls)
+      expect(call.headers['x-correlation-id']).toMatch(/^connect-cli\/[0-9a-f-]{36}$/);
+    for (const call of calls.filter((req) => req.path.includes('/deployments')))
+      expect(call.path.startsWith(`/${PROJECT}/deployments`)).toBe(true);
   });
 });

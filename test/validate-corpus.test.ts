@@ -88,7 +88,9 @@ describe('invalid fixtures', () => {
   });
 
   it('has an invalid case for every rule but the fallback', () => {
-    const covered = new Set(cases('invalid').flatMap((name) => header(join(corpus, 'invalid', name)).expects.map((e) => e.code)));
+    const covered = new Set(
+      cases('invalid').flatMap((name) => header(join(corpus, 'invalid', name)).expects.map((e) => e.code)),
+    );
     const untested = Object.keys(RULES).filter(
       (code) => !covered.has(code) && !['schema-violation', 'yaml-too-large'].includes(code),
     );
@@ -98,6 +100,8 @@ describe('invalid fixtures', () => {
   it('refuses a file larger than 1 MiB before parsing it', async () => {
     const huge = `deployAs:\n${'  # padding\n'.repeat(100_000)}`;
     const result = await validateSource('/x/connect.yaml', huge);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-too-large', line: 1, column: 1 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml-too-large', line: 1, column: 1 }),
+    ]);
   });
 });

@@ -23,6 +23,7 @@ export const remoteFlags = {
     helpGroup: 'CONNECT API',
   }),
   debug: Flags.boolean({
+    default: false,
     description: 'Trace every HTTP request and answer on stderr (secrets and tokens masked).',
     helpGroup: 'CONNECT API',
   }),

@@ -32,6 +32,7 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
   static override flags = {
     connector: Flags.string({ description: 'Key of the connector to deploy.', required: true }),
     staged: Flags.boolean({
+      default: false,
       description: 'Deploy the staged connector as a preview (needs `connect publish --preview` first).',
     }),
     key: Flags.string({
@@ -49,9 +50,13 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
       multiple: true,
     }),
     'update-connector': Flags.boolean({
+      default: false,
       description: "On redeploy, move to the connector's newest version.",
     }),
-    'skip-scripts': Flags.boolean({ description: 'On redeploy, do not run the postDeploy scripts.' }),
+    'skip-scripts': Flags.boolean({
+      default: false,
+      description: 'On redeploy, do not run the postDeploy scripts.',
+    }),
     wait: Flags.boolean({
       description: 'Wait for Deployed or Failed (--no-wait returns at once).',
       default: true,

@@ -25,6 +25,7 @@ export default class Logs extends BaseCommand<typeof Logs> {
     since: Flags.string({ description: 'From this long ago (30m, 1h, 2d) or this date.' }),
     until: Flags.string({ description: 'Up to this date (or this long ago).' }),
     follow: Flags.boolean({
+      default: false,
       char: 'f',
       description: 'Keep printing new entries until Ctrl-C (with --json: one JSON object per line).',
     }),

@@ -167,10 +167,7 @@ export function mergeMetadata(flags: MetadataFlags, section: ConnectorMetadata):
 }
 
 /** The ConnectorDraft, after checking every field the way the platform will. */
-export function buildDraft(
-  meta: ConnectorMetadata,
-  source: Pick<GitSource, 'url' | 'tag'>,
-): ConnectorDraft & { key: string } {
+export function checkMetadata(meta: ConnectorMetadata): string {
   const missing = [
     meta.key === undefined ? '--key (connector.key)' : undefined,
     meta.name === undefined ? '--name (connector.name)' : undefined,
@@ -208,6 +205,15 @@ export function buildDraft(
       throw metadataError(`Unknown region "${region}".`, `use some of: ${REGIONS.join(', ')}`);
     }
   }
+  return key;
+}
+
+/** The ConnectorDraft for a tagged commit (metadata checked first). */
+export function buildDraft(
+  meta: ConnectorMetadata,
+  source: Pick<GitSource, 'url' | 'tag'>,
+): ConnectorDraft & { key: string } {
+  const key = checkMetadata(meta);
   return {
     key,
     name: meta.name as string,

@@ -71,6 +71,8 @@ export function json<T = Record<string, unknown>>(result: CliResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new Error(`stdout is not JSON (exit ${result.exitCode}):\n${result.stdout}\n--- stderr\n${result.stderr}`);
+    throw new Error(
+      `stdout is not JSON (exit ${result.exitCode}):\n${result.stdout}\n--- stderr\n${result.stderr}`,
+    );
   }
 }

@@ -187,6 +187,10 @@ export class FakeConnectApi {
     return this;
   }
 
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Every token issued so far is expired from now on. */
   expireTokens(): void {
     for (const token of this.tokens.values()) token.expiresAt = 0;

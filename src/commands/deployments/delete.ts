@@ -27,6 +27,7 @@ export default class DeploymentsDelete extends BaseCommand<typeof DeploymentsDel
 
   static override flags = {
     yes: Flags.boolean({
+      default: false,
       char: 'y',
       description: 'Do not ask for confirmation (required without a terminal).',
     }),
