@@ -125,7 +125,7 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
           const name = item.application ? `${item.application}.${item.key}` : item.key;
           const message = `${name}${item.description ? ` (${item.description})` : ''}`;
           const { input, password } = await import('@inquirer/prompts');
-          const value = item.secured ? await password({ message, mask: '*' }) : await input({ message });
+          const value = item.secured ? await password({ message, mask: false }) : await input({ message });
           answers.push({
             ...(item.application ? { application: item.application } : {}),
             key: item.key,
