@@ -97,8 +97,8 @@ describe('invalid fixtures', () => {
     expect(untested).toEqual([]);
   });
 
-  it('refuses a file larger than 1 MiB before parsing it', async () => {
-    const huge = `deployAs:\n${'  # padding\n'.repeat(100_000)}`;
+  it('refuses a file larger than 256 KiB before parsing it', async () => {
+    const huge = `deployAs:\n${'  # padding\n'.repeat(30_000)}`;
     const result = await validateSource('/x/connect.yaml', huge);
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ code: 'yaml-too-large', line: 1, column: 1 }),
