@@ -173,10 +173,16 @@ describe('connect deploy', () => {
     expect(quick.exitCode, quick.stderr).toBe(0);
     expect(json<{ status: string }>(quick).status).toBe('Queued');
 
-    const slow = await h.run(
-      ['deploy', '--connector', 'shop', '--key', 'shop-timeout', '--timeout', '100ms'],
-      { ...h.ciEnv, SHOP_SECRET: 'x-secret-1' },
-    );
+    // The platform takes a minute per step, so the deadline surely comes first.
+    h.fake.stepMs = 60_000;
+    const slow = await h
+      .run(['deploy', '--connector', 'shop', '--key', 'shop-timeout', '--timeout', '100ms'], {
+        ...h.ciEnv,
+        SHOP_SECRET: 'x-secret-1',
+      })
+      .finally(() => {
+        h.fake.stepMs = 150;
+      });
     expect(slow.exitCode).toBe(1);
     expect(slow.stderr).toContain('[WAIT_TIMEOUT]');
     expect(slow.stderr).toContain('connect deployments get shop-timeout');

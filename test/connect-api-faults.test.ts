@@ -32,6 +32,20 @@ describe('retries and conflicts', () => {
     expect(result.stderr).toMatch(/retrying after (UND_ERR_SOCKET|ECONNRESET)/);
   });
 
+  it('gets a new token once when the API answers 401 for an expired one', async () => {
+    const tokens = () => h.fake.requestsTo('POST', /^\/oauth\/token$/).length;
+    const before = tokens();
+    h.fake.inject({ kind: '401', method: 'GET', path: /^\/connectors\/key=retry-me$/ });
+    const result = await h.run(['connectors', 'get', 'retry-me', '--json']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(tokens() - before).toBeGreaterThanOrEqual(1);
+    expect(
+      gets(/^\/connectors\/key=retry-me$/)
+        .slice(-2)
+        .map((req) => req.status),
+    ).toEqual([401, 200]);
+  });
+
   it('honours Retry-After on a 429', async () => {
     h.fake.inject({ kind: '429', path: /^\/connectors\/search/, retryAfter: 1 });
     const result = await h.run(['connectors', 'search', 'retry', '--json', '--debug']);

@@ -160,7 +160,7 @@ export class FakeConnectApi {
   private server: Server | undefined;
   private failNext = 0;
   url = '';
-  readonly stepMs: number;
+  stepMs: number;
   tokenLifetimeSeconds: number;
   readonly logsPageSize: number;
 
