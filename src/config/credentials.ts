@@ -150,6 +150,21 @@ function regionFromUrl(url: string | undefined): string | undefined {
   return match?.[1];
 }
 
+function checkUrl(url: string, where: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    throw new ConnectError('INVALID_URL', `${where} is not an http(s) URL: ${JSON.stringify(url)}.`, {
+      hint: "write it as https://host, or unset it to use the region's host",
+      exitCode: ExitCode.Usage,
+    });
+  }
+}
+
 export function checkRegion(region: string, regions: readonly string[]): void {
   if (!REGION_PATTERN.test(region) || !regions.includes(region)) {
     throw new ConnectError('INVALID_REGION', `Unknown region "${region}".`, {
@@ -242,6 +257,11 @@ export async function resolveCredentials(
     ['profile', stored?.apiUrl],
     ['default', defaultApiUrl(region as string)],
   ]);
+  checkUrl(authUrl as string, authUrlSource === 'env' ? 'CTP_AUTH_URL' : `the profile "${name}" (authUrl)`);
+  checkUrl(
+    apiUrl as string,
+    apiUrlSource === 'env' ? 'CTP_CONNECT_API_URL' : `the profile "${name}" (apiUrl)`,
+  );
   return {
     clientId: clientId as string,
     clientSecret: clientSecret as string,

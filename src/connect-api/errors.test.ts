@@ -60,5 +60,12 @@ describe('Connect API errors', () => {
       'RESOURCE_NOT_FOUND',
     );
     expect(new ConnectApiError({ ...context, statusCode: 503, body: '<html>' }).code).toBe('GENERAL');
+    expect(
+      new ConnectApiError({
+        ...context,
+        statusCode: 429,
+        body: { statusCode: 429, message: 'slow down', errors: [{ code: 'General', message: 'slow down' }] },
+      }).code,
+    ).toBe('RATE_LIMITED');
   });
 });

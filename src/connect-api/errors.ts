@@ -18,6 +18,7 @@ const HINTS: Record<string, string> = {
   DuplicateField:
     'a resource with this {field} already exists: pick another value, or update the existing one',
   FieldValueNotFound: 'a referenced value does not exist: check keys and ids in the command',
+  RateLimited: 'the API is limiting the requests of this client: wait a minute and run the command again',
   General: 'the platform failed unexpectedly: retry, and report the correlation id if it persists',
   InvalidJsonInput: 'the request body was refused: {detailedErrorMessage}',
   InvalidPathParam: 'a key or id in the request is malformed: {detailedErrorMessage}',
@@ -97,7 +98,13 @@ export class ConnectApiError extends ConnectError {
     const body = isErrorBody(context.body) ? context.body : undefined;
     const errors = (body?.errors ?? []) as Array<Record<string, unknown>>;
     const first = errors[0] ?? {};
-    const apiCode = typeof first.code === 'string' ? first.code : fallbackCode(context.statusCode);
+    // Rate limiting is the gateway's answer, whatever code the body carries.
+    const apiCode =
+      context.statusCode === 429
+        ? 'RateLimited'
+        : typeof first.code === 'string'
+          ? first.code
+          : fallbackCode(context.statusCode);
     const text =
       (typeof first.message === 'string' && first.message) ||
       body?.message ||
