@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { json, PROJECT, startHarness, type Harness } from './fake-connect-api/harness.js';
+import { E2E_TIMEOUT, json, PROJECT, startHarness, type Harness } from './fake-connect-api/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const tokenRequests = () => h.fake.requestsTo('POST', /^\/oauth\/token$/).length;
 
-describe('connect login / whoami / logout', () => {
+describe('connect login / whoami / logout', { timeout: E2E_TIMEOUT }, () => {
   it('checks the credentials, saves a 0600 profile, and whoami reads it back without any CTP_* variable', async () => {
     const env = { ...h.profileEnv, CONNECT_CONFIG_DIR: join(h.dir, 'login-config') };
     const login = await h.run(

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { json, PROJECT, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
+import {
+  E2E_TIMEOUT,
+  json,
+  PROJECT,
+  REPO_URL,
+  startHarness,
+  type Harness,
+} from './fake-connect-api/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,7 +27,7 @@ afterAll(async () => {
 
 const posts = () => h.fake.requestsTo('POST', new RegExp(`^/${PROJECT}/deployments`));
 
-describe('connect deploy', () => {
+describe('connect deploy', { timeout: E2E_TIMEOUT }, () => {
   it('lists every unknown application and key, and sends nothing', async () => {
     await writeFile(
       join(h.dir, 'bad.values.yaml'),

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { json, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
+import { E2E_TIMEOUT, json, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const gets = (path: RegExp) => h.fake.requestsTo('GET', path);
 
-describe('retries and conflicts', () => {
+describe('retries and conflicts', { timeout: E2E_TIMEOUT }, () => {
   it('retries a GET after a 500, a 502 and a dropped connection, with one correlation id', async () => {
     h.fake.inject({ kind: '500', method: 'GET', path: /^\/connectors\/key=retry-me/ });
     h.fake.inject({ kind: 'drop', method: 'GET', path: /^\/connectors\/key=retry-me/ });

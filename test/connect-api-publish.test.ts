@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { json, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
+import { E2E_TIMEOUT, json, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
 
 let h: Harness;
 let repo: string;
@@ -94,7 +94,7 @@ afterAll(async () => {
   await h.close();
 });
 
-describe('connect publish', () => {
+describe('connect publish', { timeout: E2E_TIMEOUT }, () => {
   it('refuses a dirty tree, a missing tag and an unpushed tag before calling the API', async () => {
     await writeFile(join(repo, 'notes.txt'), 'work in progress');
     const dirty = await h.run(['publish', ...publishFlags], h.ciEnv, { cwd: repo });

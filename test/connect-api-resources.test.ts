@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { spawnCli } from './helpers/cli.js';
-import { json, PROJECT, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
+import {
+  E2E_TIMEOUT,
+  json,
+  PROJECT,
+  REPO_URL,
+  startHarness,
+  type Harness,
+} from './fake-connect-api/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -57,7 +64,7 @@ async function deployed(key: string): Promise<void> {
   expect(result.exitCode, result.stderr).toBe(0);
 }
 
-describe('staged and connectors', () => {
+describe('staged and connectors', { timeout: E2E_TIMEOUT }, () => {
   it('lists and gets staged connectors by key and by id', async () => {
     const list = await h.run(['staged', 'list', '--json']);
     expect(list.exitCode, list.stderr).toBe(0);
@@ -112,7 +119,7 @@ describe('staged and connectors', () => {
   });
 });
 
-describe('deployments and logs', () => {
+describe('deployments and logs', { timeout: E2E_TIMEOUT }, () => {
   beforeAll(async () => {
     await deployed('pay-a');
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CliResult } from './helpers/cli.js';
-import { PROJECT, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
+import { E2E_TIMEOUT, PROJECT, REPO_URL, startHarness, type Harness } from './fake-connect-api/harness.js';
 
 let h: Harness;
 const outputs: CliResult[] = [];
@@ -36,7 +36,7 @@ async function run(args: string[], env: Record<string, string>): Promise<CliResu
   return result;
 }
 
-describe('secrets', () => {
+describe('secrets', { timeout: E2E_TIMEOUT }, () => {
   it('never appear in any output or --debug trace', async () => {
     const env = { ...h.profileEnv, CONNECT_CONFIG_DIR: join(h.dir, 'secret-config') };
     const login = await run(

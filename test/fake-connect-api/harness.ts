@@ -6,6 +6,8 @@ import { runCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { FakeConnectApi, sampleRepository, type FakeClient, type FakeOptions } from './server.js';
 
 export const PROJECT = 'test-project';
+/** Each test runs the CLI several times; on a busy 2-core CI machine one run can take seconds. */
+export const E2E_TIMEOUT = 240_000;
 export const REPO_URL = 'https://git.example.test/acme/connector.git';
 
 export interface Harness {
