@@ -168,13 +168,13 @@ describe('connect login / whoami / logout', { timeout: E2E_TIMEOUT }, () => {
 
   it('refreshes a token shortly before it expires', async () => {
     const env = { ...h.ciEnv, CONNECT_CONFIG_DIR: join(h.dir, 'expiry-config') };
-    h.fake.tokenLifetimeSeconds = 2;
+    h.fake.tokenLifetimeSeconds = 4;
     try {
       const before = tokenRequests();
       const firstRequest = h.fake.requests.length;
       expect((await h.run(['staged', 'list', '--json'], env)).exitCode).toBe(0);
       // Past 90 % of the lifetime the cached token is no longer used.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
       expect((await h.run(['staged', 'list', '--json'], env)).exitCode).toBe(0);
       expect(tokenRequests() - before).toBe(2);
       // Every API call carried a token the server accepted: no 401 answers at all.
