@@ -134,7 +134,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
         at(
           source,
           'yaml-too-large',
-          `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; a connect.yaml is a few KiB at most: check that this is the right file`,
+          `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
         ),
       ],
     };
