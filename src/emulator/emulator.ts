@@ -103,6 +103,7 @@ export class Emulator {
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
+  private adminStarting: Promise<void> | undefined;
   /** Resolves once the file watcher is ready (undefined with --no-watch). */
   watching: Promise<void> | undefined;
   private redactor: (text: string) => string = (text) => text;
@@ -153,6 +154,7 @@ export class Emulator {
       admin ??= this.startAdmin(import('./admin/server.js'), adminPort).then((server) => {
         this.server = server;
       });
+      this.adminStarting = admin.catch(() => undefined);
       return admin;
     };
     if (this.plugins.length > 0) await startAdmin();
@@ -167,6 +169,7 @@ export class Emulator {
     timing('applications launched');
     await startAdmin();
     timing('admin server listening');
+    if (this.stopping) return;
     await writeDevState({
       pid: process.pid,
       adminUrl: this.adminUrl,
@@ -177,6 +180,8 @@ export class Emulator {
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
     await apps;
     timing('applications settled');
+    // Stopped (Ctrl-C) while starting: nothing more to start.
+    if (this.stopping) return;
 
     const { JobScheduler } = await import('./jobs/scheduler.js');
     this.scheduler = new JobScheduler({
@@ -228,6 +233,7 @@ export class Emulator {
         .stop()
         .catch((error: unknown) => this.logger.warn(`${plugin.name} did not stop cleanly: ${String(error)}`));
     }
+    await this.adminStarting;
     if (this.server) {
       const server = this.server;
       await new Promise<void>((resolve) => {
