@@ -34,7 +34,7 @@ import {
 } from './environment.js';
 import type { JobInfo, JobScheduler } from './jobs/scheduler.js';
 import { silentLogger } from './logger.js';
-import { removeDevState, writeDevState } from './admin/state-file.js';
+import { processAlive, readDevState, removeDevState, writeDevState } from './admin/state-file.js';
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
 import { runShell } from './supervisor/process.js';
@@ -132,6 +132,14 @@ export class Emulator {
     await this.loadConfig();
     timing('configuration loaded and validated');
     const selected = this.selectApplications();
+    const other = await readDevState(this.root);
+    if (other && other.pid !== process.pid && processAlive(other.pid)) {
+      throw new ConnectError(
+        'EMULATOR_ALREADY_RUNNING',
+        `connect dev is already running for ${this.root} (pid ${other.pid}, admin ${other.adminUrl}).`,
+        { hint: `stop it first (kill ${other.pid}), or use it: \`connect status ${this.root}\`` },
+      );
+    }
 
     this.guardian.start(this.graceMs);
     // The admin server listens at once (node:http is cheap), but the express app behind it is
