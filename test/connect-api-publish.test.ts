@@ -218,6 +218,21 @@ describe('connect publish', { timeout: E2E_TIMEOUT }, () => {
     expect(json<{ status: string }>(skipped).status).toBe('Processing');
   });
 
+  it('--certify submits for certification and succeeds once the connector is in certification', async () => {
+    await writeFile(join(repo, 'connect.yaml'), CONNECT_YAML);
+    await git('commit', '-q', '-am', 'fix typo');
+    await git('tag', 'v2.0.0');
+    await git('push', '-q', 'origin', 'main', 'v2.0.0');
+    const result = await h.run(['publish', '--certify', '--json'], h.ciEnv, { cwd: repo });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(json<{ status: string; repository: { tag: string } }>(result)).toMatchObject({
+      status: 'InCertification',
+      repository: { tag: 'v2.0.0' },
+    });
+    const last = h.fake.requestsTo('POST', /^\/connectors\/drafts\/[0-9a-f-]{36}$/).at(-1);
+    expect(last?.body).toMatchObject({ actions: [{ action: 'publish', certification: true }] });
+  });
+
   it('explains GitRepositoryNotReachable with what to grant', async () => {
     const other = join(h.dir, 'private-connector');
     await makeRepository(other, 'git@git.example.test:acme/private-connector.git');
