@@ -7,9 +7,12 @@
 export type Env = Record<string, string | undefined>;
 
 export class ConfigurationError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigurationError';
+    this.problems = problems;
   }
 }
 
