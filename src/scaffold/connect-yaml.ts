@@ -179,11 +179,15 @@ export function addToConnectYaml(source: string, app: PlannedApplication, file: 
 }
 
 /** The indentation style of the user's file, so that the new lines look like theirs. */
-function layoutOf(source: string): { indent: number; indentSeq: boolean } {
+function layoutOf(source: string): { indent: number; indentSeq: boolean; flowCollectionPadding: boolean } {
   const indentMatch = /^[^\s#-][^\n]*:\s*\n( +)[^\s-]/m.exec(source);
   const seqMatch = /^deployAs:[^\n]*\n(?:\s*#[^\n]*\n)*( *)-/m.exec(source);
   const indent = indentMatch?.[1]?.length ?? seqMatch?.[1]?.length ?? 2;
-  return { indent: indent > 0 ? indent : 2, indentSeq: seqMatch === null ? true : (seqMatch[1]?.length ?? 0) > 0 };
+  return {
+    indent: indent > 0 ? indent : 2,
+    indentSeq: seqMatch === null ? true : (seqMatch[1]?.length ?? 0) > 0,
+    flowCollectionPadding: /[[{] \S/.test(source),
+  };
 }
 
 function hasBlankLineBetweenItems(source: string): boolean {
