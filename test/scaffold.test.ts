@@ -64,7 +64,13 @@ describe('connect init', () => {
           deployAs: { name: string; applicationType: string }[];
         };
         expect(spec.deployAs).toEqual([expect.objectContaining({ name: type, applicationType: type })]);
-        for (const file of ['README.md', '.gitignore', 'connect.yaml', `${type}/package.json`, `${type}/.gitignore`]) {
+        for (const file of [
+          'README.md',
+          '.gitignore',
+          'connect.yaml',
+          `${type}/package.json`,
+          `${type}/.gitignore`,
+        ]) {
           expect(existsSync(join(dir, file)), file).toBe(true);
         }
         expect(existsSync(join(dir, type, '.env.example'))).toBe(true);
@@ -93,11 +99,20 @@ describe('connect init', () => {
       '--json',
     );
     expect(result.exitCode).toBe(0);
-    const json = JSON.parse(result.stdout) as { applications: unknown[]; language: string; installed: boolean };
+    const json = JSON.parse(result.stdout) as {
+      applications: unknown[];
+      language: string;
+      installed: boolean;
+    };
     expect(json).toMatchObject({ language: 'js', installed: false, git: false });
     expect(json.applications).toEqual([
       expect.objectContaining({ name: 'cart-rules', applicationType: 'service', endpoint: '/carts' }),
-      expect.objectContaining({ name: 'nightly', applicationType: 'job', endpoint: '/job', schedule: '0 3 * * *' }),
+      expect.objectContaining({
+        name: 'nightly',
+        applicationType: 'job',
+        endpoint: '/job',
+        schedule: '0 3 * * *',
+      }),
       expect.objectContaining({ name: 'hourly', applicationType: 'job', schedule: '0 * * * *' }),
     ]);
     const text = await readFile(join(dir, 'connect.yaml'), 'utf8');
@@ -106,12 +121,18 @@ describe('connect init', () => {
     );
     expect(text).not.toContain('&a1');
     expect(await readFile(join(dir, 'cart-rules', 'src', 'app.js'), 'utf8')).toContain("ENDPOINT = '/carts'");
-    const pkg = JSON.parse(await readFile(join(dir, 'cart-rules', 'package.json'), 'utf8')) as { name: string };
+    const pkg = JSON.parse(await readFile(join(dir, 'cart-rules', 'package.json'), 'utf8')) as {
+      name: string;
+    };
     const lock = JSON.parse(await readFile(join(dir, 'cart-rules', 'package-lock.json'), 'utf8')) as {
       name: string;
       packages: Record<string, { name?: string }>;
     };
-    expect([pkg.name, lock.name, lock.packages['']?.name]).toEqual(['cart-rules', 'cart-rules', 'cart-rules']);
+    expect([pkg.name, lock.name, lock.packages['']?.name]).toEqual([
+      'cart-rules',
+      'cart-rules',
+      'cart-rules',
+    ]);
     await expectValid(dir);
   });
 
@@ -124,7 +145,9 @@ describe('connect init', () => {
     expect(log.latest?.message).toBe('Initial commit from connect init');
     expect((await git.status()).isClean()).toBe(true);
     const files = (await git.raw(['ls-files'])).split('\n');
-    expect(files).toEqual(expect.arrayContaining(['connect.yaml', 'assets/package.json', 'assets/.gitignore']));
+    expect(files).toEqual(
+      expect.arrayContaining(['connect.yaml', 'assets/package.json', 'assets/.gitignore']),
+    );
   });
 
   it('refuses an invalid name before writing anything', async () => {
@@ -209,15 +232,18 @@ describe('connect init', () => {
     const cache = await tempDir('connect-empty-cache-');
     try {
       const dir = target('install-fails');
-      const result = await runCli(['init', dir, '--language', 'js', '--app', 'assets:site', '--install', '--no-git'], {
-        env: {
-          npm_config_registry: `http://127.0.0.1:${port}/`,
-          npm_config_cache: cache.path,
-          npm_config_prefer_offline: 'false',
-          npm_config_fetch_retries: '0',
+      const result = await runCli(
+        ['init', dir, '--language', 'js', '--app', 'assets:site', '--install', '--no-git'],
+        {
+          env: {
+            npm_config_registry: `http://127.0.0.1:${port}/`,
+            npm_config_cache: cache.path,
+            npm_config_prefer_offline: 'false',
+            npm_config_fetch_retries: '0',
+          },
+          timeout: 120_000,
         },
-        timeout: 120_000,
-      });
+      );
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain('[INSTALL_FAILED] Installing the dependencies of site failed');
       expect(result.stderr).toMatch(/│ .*npm error/);
@@ -255,7 +281,19 @@ inheritAs:
   it('adds an application and its folder, keeping the rest of connect.yaml as it was', async () => {
     const dir = await repository();
     const result = await runCli(
-      ['add', 'job', '--name', 'nightly', '--schedule', '@daily', '--language', 'ts', '--no-install', '--path', dir],
+      [
+        'add',
+        'job',
+        '--name',
+        'nightly',
+        '--schedule',
+        '@daily',
+        '--language',
+        'ts',
+        '--no-install',
+        '--path',
+        dir,
+      ],
       {},
     );
     expect(result.stderr).toContain('Added job "nightly"');
@@ -276,14 +314,27 @@ inheritAs:
     expect((await init(dir, '--language', 'js', '--app', 'service')).exitCode).toBe(0);
     const result = await runCli(['add', 'event', '--no-install', '--path', dir, '--json']);
     expect(result.exitCode).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ language: 'js', application: { name: 'event', endpoint: '/event' } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      language: 'js',
+      application: { name: 'event', endpoint: '/event' },
+    });
     expect(existsSync(join(dir, 'event', 'src', 'app.js'))).toBe(true);
     await expectValid(dir);
   });
 
   it('refuses a duplicate name, an unknown type and an existing folder, changing nothing', async () => {
     const dir = await repository();
-    const duplicate = await runCli(['add', 'service', '--name', 'quoted-web', '--language', 'ts', '--no-install', '--path', dir]);
+    const duplicate = await runCli([
+      'add',
+      'service',
+      '--name',
+      'quoted-web',
+      '--language',
+      'ts',
+      '--no-install',
+      '--path',
+      dir,
+    ]);
     expect(duplicate.exitCode).toBe(2);
     expect(duplicate.stderr).toContain('[DUPLICATE_NAME]');
 

@@ -25,17 +25,26 @@ export default class Add extends BaseCommand<typeof Add> {
   };
 
   static override flags = {
-    name: Flags.string({ char: 'n', description: 'name of the application and of its folder (default: TYPE)' }),
-    path: Flags.string({ char: 'p', description: 'the repository (or its connect.yaml); default: the current directory' }),
+    name: Flags.string({
+      char: 'n',
+      description: 'name of the application and of its folder (default: TYPE)',
+    }),
+    path: Flags.string({
+      char: 'p',
+      description: 'the repository (or its connect.yaml); default: the current directory',
+    }),
     language: Flags.string({
       char: 'l',
-      description: 'ts or js (default: the language of the repository\'s other applications)',
+      description: "ts or js (default: the language of the repository's other applications)",
       helpValue: 'ts|js',
     }),
     endpoint: Flags.string({ description: 'endpoint path (service, event, job; default /TYPE)' }),
     schedule: Flags.string({ description: 'cron schedule (job; default "0 * * * *")' }),
-    install: Flags.boolean({ description: 'install the application\'s dependencies', allowNo: true }),
-    yes: Flags.boolean({ char: 'y', description: 'accept the default of every question not answered by a flag' }),
+    install: Flags.boolean({ description: "install the application's dependencies", allowNo: true }),
+    yes: Flags.boolean({
+      char: 'y',
+      description: 'accept the default of every question not answered by a flag',
+    }),
     force: Flags.boolean({ description: 'replace an existing folder of the same name' }),
   };
 

@@ -36,17 +36,23 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
       helpValue: 'TYPE[:NAME]',
     }),
     endpoint: Flags.string({
-      description: 'endpoint path of the service, event and job applications, as PATH or NAME=PATH (default /TYPE)',
+      description:
+        'endpoint path of the service, event and job applications, as PATH or NAME=PATH (default /TYPE)',
       multiple: true,
     }),
     schedule: Flags.string({
       description: 'cron schedule of the job applications, as CRON or NAME=CRON (default "0 * * * *")',
       multiple: true,
     }),
-    install: Flags.boolean({ description: 'install each application\'s dependencies', allowNo: true }),
+    install: Flags.boolean({ description: "install each application's dependencies", allowNo: true }),
     git: Flags.boolean({ description: 'create a Git repository with an initial commit', allowNo: true }),
-    yes: Flags.boolean({ char: 'y', description: 'accept the default of every question not answered by a flag' }),
-    force: Flags.boolean({ description: 'write into a non-empty directory, replacing files of the same name' }),
+    yes: Flags.boolean({
+      char: 'y',
+      description: 'accept the default of every question not answered by a flag',
+    }),
+    force: Flags.boolean({
+      description: 'write into a non-empty directory, replacing files of the same name',
+    }),
   };
 
   async run(): Promise<InitResult> {

@@ -60,14 +60,22 @@ export function templateDir(type: ScaffoldType, language: Language, root: string
   if (existsSync(specific)) return specific;
   const shared = join(root, 'templates', 'any', type);
   if (existsSync(shared)) return shared;
-  throw new ConnectError('TEMPLATE_MISSING', `The ${type} template for ${LANGUAGE_LABELS[language]} is missing.`, {
-    hint: `reinstall connect-cli; looked in ${specific} and ${shared}`,
-  });
+  throw new ConnectError(
+    'TEMPLATE_MISSING',
+    `The ${type} template for ${LANGUAGE_LABELS[language]} is missing.`,
+    {
+      hint: `reinstall connect-cli; looked in ${specific} and ${shared}`,
+    },
+  );
 }
 
 export function unknownType(value: string): ConnectError {
-  return new ConnectError('UNKNOWN_APPLICATION_TYPE', `"${value}" is not an application type connect can create.`, {
-    hint: `use one of: ${SCAFFOLD_TYPES.join(', ')}`,
-    exitCode: ExitCode.Usage,
-  });
+  return new ConnectError(
+    'UNKNOWN_APPLICATION_TYPE',
+    `"${value}" is not an application type connect can create.`,
+    {
+      hint: `use one of: ${SCAFFOLD_TYPES.join(', ')}`,
+      exitCode: ExitCode.Usage,
+    },
+  );
 }

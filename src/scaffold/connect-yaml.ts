@@ -32,7 +32,10 @@ const commercetoolsStandard: ConfigurationEntry[] = [
     required: true,
     default: 'europe-west1.gcp',
   },
-  { key: 'CTP_SCOPE', description: 'OAuth scopes of the API client, space-separated (empty: all its scopes)' },
+  {
+    key: 'CTP_SCOPE',
+    description: 'OAuth scopes of the API client, space-separated (empty: all its scopes)',
+  },
 ];
 
 const commercetoolsSecured: ConfigurationEntry[] = [
@@ -78,14 +81,20 @@ export function applicationEntry(app: PlannedApplication): Record<string, unknow
         ...base,
         endpoint: app.endpoint,
         scripts: connectorScripts,
-        configuration: { standardConfiguration: commercetoolsStandard, securedConfiguration: commercetoolsSecured },
+        configuration: {
+          standardConfiguration: commercetoolsStandard,
+          securedConfiguration: commercetoolsSecured,
+        },
       };
     case 'job':
       return {
         ...base,
         endpoint: app.endpoint,
         properties: { schedule: app.schedule ?? DEFAULT_SCHEDULE },
-        configuration: { standardConfiguration: commercetoolsStandard, securedConfiguration: commercetoolsSecured },
+        configuration: {
+          standardConfiguration: commercetoolsStandard,
+          securedConfiguration: commercetoolsSecured,
+        },
       };
     case 'assets':
       return base;
@@ -94,7 +103,11 @@ export function applicationEntry(app: PlannedApplication): Record<string, unknow
         ...base,
         configuration: {
           standardConfiguration: [
-            { key: 'CUSTOM_APPLICATION_ID', description: 'ID of the custom application in the Merchant Center', required: true },
+            {
+              key: 'CUSTOM_APPLICATION_ID',
+              description: 'ID of the custom application in the Merchant Center',
+              required: true,
+            },
             {
               key: 'ENTRY_POINT_URI_PATH',
               description: 'Path of the application in the Merchant Center URL, e.g. my-app',
@@ -109,7 +122,11 @@ export function applicationEntry(app: PlannedApplication): Record<string, unknow
         ...base,
         configuration: {
           standardConfiguration: [
-            { key: 'CUSTOM_VIEW_ID', description: 'ID of the custom view in the Merchant Center', required: true },
+            {
+              key: 'CUSTOM_VIEW_ID',
+              description: 'ID of the custom view in the Merchant Center',
+              required: true,
+            },
             cloudIdentifier,
           ],
         },
@@ -155,15 +172,23 @@ export function applicationNames(source: string): string[] {
 export function addToConnectYaml(source: string, app: PlannedApplication, file: string): string {
   const doc = parseDocument(source, { keepSourceTokens: false });
   if (doc.errors.length > 0) {
-    throw new ConnectError('CONNECT_YAML_INVALID', `${file} is not valid YAML: ${doc.errors[0]?.message ?? ''}`, {
-      hint: `fix it (run \`connect validate\` for the details), then run \`connect add\` again`,
-    });
+    throw new ConnectError(
+      'CONNECT_YAML_INVALID',
+      `${file} is not valid YAML: ${doc.errors[0]?.message ?? ''}`,
+      {
+        hint: `fix it (run \`connect validate\` for the details), then run \`connect add\` again`,
+      },
+    );
   }
   const deployAs = doc.get('deployAs', true);
   if (!isSeq(deployAs)) {
-    throw new ConnectError('CONNECT_YAML_INVALID', `${file} has no deployAs list to add the application to.`, {
-      hint: 'add `deployAs:` with the existing applications, or create a repository with `connect init`',
-    });
+    throw new ConnectError(
+      'CONNECT_YAML_INVALID',
+      `${file} has no deployAs list to add the application to.`,
+      {
+        hint: 'add `deployAs:` with the existing applications, or create a repository with `connect init`',
+      },
+    );
   }
   if (applicationNames(source).includes(app.name)) {
     throw new ConnectError('DUPLICATE_NAME', `${file} already has an application named "${app.name}".`, {
@@ -172,7 +197,8 @@ export function addToConnectYaml(source: string, app: PlannedApplication, file: 
     });
   }
   const item = doc.createNode(applicationEntry(app), { aliasDuplicateObjects: false });
-  if (deployAs.items.length > 0 && deployAs.flow !== true) item.spaceBefore = hasBlankLineBetweenItems(source);
+  if (deployAs.items.length > 0 && deployAs.flow !== true)
+    item.spaceBefore = hasBlankLineBetweenItems(source);
   item.commentBefore = ` ${TYPE_DESCRIPTIONS[app.type]}`;
   deployAs.items.push(item);
   return doc.toString({ lineWidth: 0, ...layoutOf(source) });

@@ -3,7 +3,10 @@ import { simpleGit } from 'simple-git';
 
 import { ConnectError } from '../errors.js';
 
-export async function createInitialCommit(root: string, message = 'Initial commit from connect init'): Promise<void> {
+export async function createInitialCommit(
+  root: string,
+  message = 'Initial commit from connect init',
+): Promise<void> {
   try {
     await simpleGit({ baseDir: root }).init();
     const identity = await simpleGit({ baseDir: root })

@@ -64,7 +64,11 @@ export async function installDependencies(
             spawnFailed
               ? `Could not run ${command} to install the dependencies of ${target.name}: ${result.shortMessage}`
               : `Installing the dependencies of ${target.name} failed (${command} ${args.join(' ')} exited with ${result.exitCode}).`,
-            { command: `${command} ${args.join(' ')}`, exitCode: result.exitCode, output: String(result.all ?? '') },
+            {
+              command: `${command} ${args.join(' ')}`,
+              exitCode: result.exitCode,
+              output: String(result.all ?? ''),
+            },
             {
               hint: spawnFailed
                 ? `install ${command}, or pass --no-install and install later`

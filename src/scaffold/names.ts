@@ -42,13 +42,15 @@ export function scheduleProblem(schedule: string): string | undefined {
   if (/^@every \d+(\.\d+)?(ns|us|µs|ms|s|m|h)(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))*$/.test(text)) return undefined;
   const fields = text.split(/\s+/);
   const offset = fields.length === 6 || fields.length === 7 ? 0 : 1;
-  if (fields.length < 5 || fields.length > 7) return `has ${fields.length} fields; a cron schedule has 5 (e.g. "0 * * * *")`;
+  if (fields.length < 5 || fields.length > 7)
+    return `has ${fields.length} fields; a cron schedule has 5 (e.g. "0 * * * *")`;
   for (const [index, field] of fields.entries()) {
     const [min, max] = CRON_RANGES[index + offset] ?? [0, 59];
     for (const part of field.split(',')) {
       const match = /^(\*|\d+(?:-\d+)?)(?:\/(\d+))?$/.exec(part);
       if (!match) return `field ${index + 1} "${field}" is not a number, *, list, range or step`;
-      if (match[2] !== undefined && Number(match[2]) === 0) return `field ${index + 1} "${field}" has a step of 0`;
+      if (match[2] !== undefined && Number(match[2]) === 0)
+        return `field ${index + 1} "${field}" has a step of 0`;
       const bounds = match[1] === '*' ? [] : (match[1] ?? '').split('-').map(Number);
       if (bounds.some((value) => value < min || value > max)) {
         return `field ${index + 1} "${field}" is outside ${min}-${max}`;

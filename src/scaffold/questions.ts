@@ -23,9 +23,19 @@ import { endpointProblem, nameProblem, scheduleProblem } from './names.js';
 
 /** What the commands need from a prompt library (src/ui/prompts gives the inquirer one). */
 export interface Prompter {
-  input(message: string, options: { default?: string; validate?: (value: string) => string | true }): Promise<string>;
-  select<T extends string>(message: string, choices: { name: string; value: T }[], defaultValue?: T): Promise<T>;
-  checkbox<T extends string>(message: string, choices: { name: string; value: T; checked?: boolean }[]): Promise<T[]>;
+  input(
+    message: string,
+    options: { default?: string; validate?: (value: string) => string | true },
+  ): Promise<string>;
+  select<T extends string>(
+    message: string,
+    choices: { name: string; value: T }[],
+    defaultValue?: T,
+  ): Promise<T>;
+  checkbox<T extends string>(
+    message: string,
+    choices: { name: string; value: T; checked?: boolean }[],
+  ): Promise<T[]>;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
 }
 
@@ -106,7 +116,8 @@ async function ask<T>(
 ): Promise<T> {
   if (given !== undefined) return given;
   if (flags.yes) return fallback;
-  if (prompter === undefined) throw inputRequired(missing.what, `${missing.flag} (or --yes to accept the defaults)`);
+  if (prompter === undefined)
+    throw inputRequired(missing.what, `${missing.flag} (or --yes to accept the defaults)`);
   return question(prompter);
 }
 
@@ -146,7 +157,10 @@ async function completeApplication(
   return planned;
 }
 
-export async function chooseApplications(flags: InitFlags, prompter: Prompter | undefined): Promise<PlannedApplication[]> {
+export async function chooseApplications(
+  flags: InitFlags,
+  prompter: Prompter | undefined,
+): Promise<PlannedApplication[]> {
   let chosen: { type: ScaffoldType; name: string }[];
   if (flags.apps !== undefined && flags.apps.length > 0) {
     chosen = flags.apps.map(parseAppFlag);
@@ -157,7 +171,11 @@ export async function chooseApplications(flags: InitFlags, prompter: Prompter | 
   } else {
     const types = await prompter.checkbox(
       'Applications to create',
-      SCAFFOLD_TYPES.map((type) => ({ name: `${type}: ${TYPE_DESCRIPTIONS[type]}`, value: type, checked: type === 'service' })),
+      SCAFFOLD_TYPES.map((type) => ({
+        name: `${type}: ${TYPE_DESCRIPTIONS[type]}`,
+        value: type,
+        checked: type === 'service',
+      })),
     );
     if (types.length === 0) {
       throw new ConnectError('NO_APPLICATIONS', 'No application was chosen.', {
@@ -187,7 +205,10 @@ export async function chooseApplications(flags: InitFlags, prompter: Prompter | 
   return planned;
 }
 
-export async function resolveInitAnswers(flags: InitFlags, prompter: Prompter | undefined): Promise<InitAnswers> {
+export async function resolveInitAnswers(
+  flags: InitFlags,
+  prompter: Prompter | undefined,
+): Promise<InitAnswers> {
   const directory = await ask(
     flags.directory,
     DEFAULT_DIRECTORY,
@@ -257,7 +278,10 @@ export async function resolveAddAnswers(
     name = parseAppFlag(`${type}:${flags.name}`).name;
   } else if (!flags.yes && prompter !== undefined) {
     name = (
-      await prompter.input(`Name of the ${type} application`, { default: type, validate: validator(nameProblem) })
+      await prompter.input(`Name of the ${type} application`, {
+        default: type,
+        validate: validator(nameProblem),
+      })
     ).trim();
   }
   const language = await ask<Language>(

@@ -78,7 +78,11 @@ export async function renderTemplate(
   return written;
 }
 
-async function renderFile(source: string, name: string, variables: TemplateVariables): Promise<Buffer | string> {
+async function renderFile(
+  source: string,
+  name: string,
+  variables: TemplateVariables,
+): Promise<Buffer | string> {
   const content = await readFile(source);
   if (!TEXT_EXTENSIONS.has(extname(name)) || content.includes(0)) return content;
   const text = content.toString('utf8');

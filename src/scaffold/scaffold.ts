@@ -10,7 +10,12 @@ import { basename, join, resolve } from 'node:path';
 import { ConnectError, ExitCode } from '../errors.js';
 import { findSpecFile } from '../spec/load.js';
 import { hasEndpoint, packageRoot, templateDir, type Language, type ScaffoldType } from './catalogue.js';
-import { addToConnectYaml, applicationNames, createConnectYaml, type PlannedApplication } from './connect-yaml.js';
+import {
+  addToConnectYaml,
+  applicationNames,
+  createConnectYaml,
+  type PlannedApplication,
+} from './connect-yaml.js';
 import { createInitialCommit } from './git.js';
 import { detectPackageManager, installDependencies, type PackageManager } from './install.js';
 import { assertValidEndpoint, assertValidName, assertValidSchedule } from './names.js';
@@ -113,7 +118,8 @@ async function withRollback<T>(
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const checkpoint = (): void => {
-    if (controller.signal.aborted) throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
+    if (controller.signal.aborted)
+      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
   };
   try {
     const result = await steps(controller.signal, checkpoint);
@@ -228,7 +234,9 @@ export function inferLanguage(root: string, names: string[]): Language | undefin
 }
 
 /** Reads the repository's connect.yaml and the names it already uses. */
-export async function readRepository(path?: string): Promise<{ root: string; file: string; source: string; names: string[] }> {
+export async function readRepository(
+  path?: string,
+): Promise<{ root: string; file: string; source: string; names: string[] }> {
   const file = await findSpecFile(path);
   const source = await readFile(file, 'utf8');
   return { root: resolve(file, '..'), file, source, names: applicationNames(source) };

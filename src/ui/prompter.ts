@@ -34,7 +34,9 @@ export const inquirerPrompter: Prompter = {
       ),
     ),
   select: (message, choices, defaultValue) =>
-    cancellable(select({ message, choices, ...(defaultValue === undefined ? {} : { default: defaultValue }) }, context)),
+    cancellable(
+      select({ message, choices, ...(defaultValue === undefined ? {} : { default: defaultValue }) }, context),
+    ),
   checkbox: (message, choices) =>
     cancellable(
       checkbox(

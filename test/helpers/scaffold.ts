@@ -31,7 +31,22 @@ export async function npm(folder: string, args: string[], timeout = 240_000): Pr
     timeout,
   });
   if (result.exitCode !== 0) {
-    throw new Error(`npm ${args.join(' ')} failed in ${folder} (exit ${result.exitCode}):\n${String(result.all).slice(-4000)}`);
+    throw new Error(
+      `npm ${args.join(' ')} failed in ${folder} (exit ${result.exitCode}):\n${String(result.all).slice(-4000)}`,
+    );
   }
   return String(result.all);
+}
+
+/** A free TCP port on 127.0.0.1 (for apps that, like the platform's, refuse PORT=0). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
