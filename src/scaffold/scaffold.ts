@@ -115,8 +115,10 @@ async function withRollback<T>(
 ): Promise<T> {
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // `on`, not `once`: while a listener of ours is registered, signal-exit (used by execa) does
+  // not re-raise the signal and kill the process before the rollback.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const checkpoint = (): void => {
     if (controller.signal.aborted)
       throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
