@@ -88,16 +88,20 @@ describe('invalid fixtures', () => {
   });
 
   it('has an invalid case for every rule but the fallback', () => {
-    const covered = new Set(cases('invalid').flatMap((name) => header(join(corpus, 'invalid', name)).expects.map((e) => e.code)));
+    const covered = new Set(
+      cases('invalid').flatMap((name) => header(join(corpus, 'invalid', name)).expects.map((e) => e.code)),
+    );
     const untested = Object.keys(RULES).filter(
       (code) => !covered.has(code) && !['schema-violation', 'yaml-too-large'].includes(code),
     );
     expect(untested).toEqual([]);
   });
 
-  it('refuses a file larger than 1 MiB before parsing it', async () => {
-    const huge = `deployAs:\n${'  # padding\n'.repeat(100_000)}`;
+  it('refuses a file larger than 256 KiB before parsing it', async () => {
+    const huge = `deployAs:\n${'  # padding\n'.repeat(30_000)}`;
     const result = await validateSource('/x/connect.yaml', huge);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-too-large', line: 1, column: 1 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml-too-large', line: 1, column: 1 }),
+    ]);
   });
 });

@@ -9,8 +9,14 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 
 import { formatPath, type Diagnostic, type RuleCode } from './diagnostics.js';
 
-/** No real connect.yaml comes near this; larger input is refused before parsing. */
-export const MAX_SOURCE_BYTES = 1024 * 1024;
+/**
+ * No real connect.yaml comes near this (they are a few KiB); larger input is refused before
+ * parsing, which also bounds the parser's worst cases (duplicate-key checks are quadratic).
+ */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+/** Past this many, YAML errors are mostly echoes of the first ones. */
+const MAX_YAML_ERRORS = 50;
 
 export type PathSegment = string | number;
 
@@ -171,10 +177,26 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
   // A byte-order mark is not content.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const source = empty(text);
+    return {
+      source,
+      diagnostics: [
+        at(
+          source,
+          'yaml-syntax',
+          `the document is nested more than ${MAX_DEPTH} levels deep here; a connect.yaml needs fewer than 10`,
+          deep,
+        ),
+      ],
+    };
+  }
+
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: true });
+    document = parseDocument(text, { lineCounter, prettyErrors: false });
   } catch (error) {
     const source = empty(text);
     return {
@@ -186,7 +208,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
 
   const diagnostics: Diagnostic[] = [...encoding];
   const reported = new Set<string>();
-  for (const error of document.errors) {
+  for (const error of document.errors.slice(0, MAX_YAML_ERRORS)) {
     let code: RuleCode =
       YAML_CODES[error.code] ??
       (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? 'yaml-unclosed-quote' : 'yaml-syntax');
@@ -221,7 +243,11 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
     reported.add(id);
     diagnostics.push(at(source, code, `${lowerFirst(message)}${hint ? `: ${hint}` : ''}`, offset));
   }
-  for (const warning of document.warnings) {
+  if (document.errors.length > MAX_YAML_ERRORS) {
+    const last = diagnostics[diagnostics.length - 1];
+    if (last) last.message += ` (and ${document.errors.length - MAX_YAML_ERRORS} more YAML errors not shown)`;
+  }
+  for (const warning of document.warnings.slice(0, MAX_YAML_ERRORS)) {
     const [first = ''] = warning.message.split('\n');
     diagnostics.push({
       ...at(
@@ -251,6 +277,32 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
     );
     return { source, diagnostics };
   }
+}
+
+const MAX_DEPTH = 100;
+
+/**
+ * Where the text nests deeper than MAX_DEPTH ([[[[..., - - - - ..., or deep indentation), if
+ * anywhere. The parser recurses per level: such input would exhaust its stack (and can take V8
+ * down with it), so it is refused before parsing, as the platform's parser fails on it too.
+ */
+function tooDeep(text: string): number | undefined {
+  let flow = 0;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '[' || char === '{') {
+      if (++flow > MAX_DEPTH) return index;
+    } else if ((char === ']' || char === '}') && flow > 0) flow--;
+    else if (char === '\n') lineStart = index + 1;
+    if (index === lineStart) {
+      const prefix = /^( *)((?:- +)*)/.exec(text.slice(lineStart, lineStart + 4 * MAX_DEPTH + 8));
+      const indent = prefix?.[1]?.length ?? 0;
+      const dashes = (prefix?.[2] ?? '').split('-').length - 1;
+      if (indent / 2 + dashes > MAX_DEPTH) return lineStart;
+    }
+  }
+  return undefined;
 }
 
 /** Where the unclosed quoted scalar starts: the last quote before `offset` that opens a value. */
