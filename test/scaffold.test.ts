@@ -224,7 +224,7 @@ describe('connect init', () => {
     });
   });
 
-  it('reports a failing install with the application and npm output, and removes everything', async () => {
+  it('reports a failing install with the application and npm output, and puts everything back', async () => {
     // A registry that refuses every request: npm fails at once.
     const registry = createServer((_request, response) => response.writeHead(500).end('registry down'));
     await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
@@ -232,8 +232,10 @@ describe('connect init', () => {
     const cache = await tempDir('connect-empty-cache-');
     try {
       const dir = target('install-fails');
+      await mkdir(dir);
+      await writeFile(join(dir, 'README.md'), 'mine');
       const result = await runCli(
-        ['init', dir, '--language', 'js', '--app', 'assets:site', '--install', '--no-git'],
+        ['init', dir, '--language', 'js', '--app', 'assets:site', '--install', '--no-git', '--force'],
         {
           env: {
             npm_config_registry: `http://127.0.0.1:${port}/`,
@@ -247,7 +249,9 @@ describe('connect init', () => {
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain('[INSTALL_FAILED] Installing the dependencies of site failed');
       expect(result.stderr).toMatch(/│ .*npm error/);
-      expect(existsSync(dir)).toBe(false);
+      // What --force replaced is back; what init created is gone.
+      expect(await readdir(dir)).toEqual(['README.md']);
+      expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('mine');
     } finally {
       registry.close();
       await cache.cleanup();

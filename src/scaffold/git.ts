@@ -2,6 +2,7 @@
 import { simpleGit } from 'simple-git';
 
 import { ConnectError } from '../errors.js';
+import { BACKUP_PREFIX } from './transaction.js';
 
 export async function createInitialCommit(
   root: string,
@@ -18,7 +19,8 @@ export async function createInitialCommit(
       baseDir: root,
       config: identity.value === null ? ['user.name=connect init', 'user.email=connect-init@localhost'] : [],
     });
-    await git.add('.');
+    // The backups of files that --force replaced live in DIR until the scaffold succeeds.
+    await git.raw(['add', '--all', '--', '.', `:(exclude)${BACKUP_PREFIX}*`]);
     await git.commit(message);
   } catch (error) {
     throw new ConnectError('GIT_FAILED', `Could not create the Git repository: ${(error as Error).message}`, {

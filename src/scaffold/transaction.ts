@@ -9,6 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 
 import { insideRoot } from './render.js';
 
+/** Files that --force replaces wait in DIR/<prefix>-<pid>-<time>/ until the scaffold succeeds. */
+export const BACKUP_PREFIX = '.connect-backup-';
+
 export class Transaction {
   /** The first directory this transaction created on the way to root (removed on rollback). */
   private createdRoot: string | undefined;
@@ -30,7 +33,7 @@ export class Transaction {
   async claim(path: string): Promise<void> {
     const absolute = insideRoot(this.root, path);
     if (existsSync(absolute)) {
-      this.backupDir ??= join(this.root, `.connect-backup-${process.pid}-${Date.now()}`);
+      this.backupDir ??= join(this.root, `${BACKUP_PREFIX}${process.pid}-${Date.now()}`);
       const backup = join(this.backupDir, path);
       await mkdir(dirname(backup), { recursive: true });
       await rename(absolute, backup);
