@@ -13,6 +13,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { runCli, tempDir } from './helpers/cli.js';
+import { startFakeCommercetools } from './helpers/fake-commercetools.js';
 import { freePort, npm, npmEnv } from './helpers/scaffold.js';
 
 const BUILT_TYPES = ['service', 'event', 'job', 'assets'] as const;
@@ -103,6 +104,63 @@ export function scaffoldAcceptance(language: 'ts' | 'js'): void {
     } finally {
       app.kill('SIGTERM');
       await app;
+    }
+  }, 60_000);
+
+  it('runs the connector scripts of the service and the event app against a commercetools API', async () => {
+    const api = await startFakeCommercetools('shop');
+    // The scripts as connect.yaml's postDeploy/preUndeploy run them, minus the compile step
+    // the build test already did.
+    const script = async (app: string, name: string, env: Record<string, string>): Promise<string> => {
+      const pkg = JSON.parse(await readFile(join(root, app, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      const [command = '', ...args] = (pkg.scripts[name] ?? '').replace(/^tsc && /, '').split(' ');
+      expect(command).toBe('node');
+      const result = await execa(process.execPath, args, {
+        cwd: join(root, app),
+        env: {
+          CTP_PROJECT_KEY: 'shop',
+          CTP_CLIENT_ID: 'id',
+          CTP_CLIENT_SECRET: 'secret',
+          CTP_API_URL: api.url,
+          CTP_AUTH_URL: api.url,
+          ...env,
+        },
+        all: true,
+        reject: false,
+      });
+      expect(result.exitCode, String(result.all)).toBe(0);
+      return String(result.all);
+    };
+    try {
+      const service = { CONNECT_SERVICE_URL: 'https://service-1.europe-west1.gcp.commercetools.app/service' };
+      expect(await script('service', 'connector:post-deploy', service)).toContain('Created API Extension');
+      expect(await script('service', 'connector:post-deploy', service)).toContain('Updated API Extension');
+      expect([...api.collections.extensions!.values()]).toEqual([
+        expect.objectContaining({
+          key: 'service-extension',
+          version: 2,
+          destination: { type: 'HTTP', url: service.CONNECT_SERVICE_URL },
+        }),
+      ]);
+      expect(await script('service', 'connector:pre-undeploy', {})).toContain('Removed API Extension');
+      expect(api.collections.extensions!.size).toBe(0);
+
+      const event = {
+        CONNECT_PROVIDER: 'GCP',
+        CONNECT_GCP_PROJECT_ID: 'ct-connect',
+        CONNECT_GCP_TOPIC_NAME: 'topic',
+      };
+      expect(await script('event', 'connector:post-deploy', event)).toContain('Created Subscription');
+      expect(api.collections.subscriptions!.get('event-subscription')).toMatchObject({
+        destination: { type: 'GoogleCloudPubSub', projectId: 'ct-connect', topic: 'topic' },
+        messages: [{ resourceTypeId: 'order', types: ['OrderCreated'] }],
+      });
+      expect(await script('event', 'connector:pre-undeploy', {})).toContain('Deleted Subscription');
+      expect(api.collections.subscriptions!.size).toBe(0);
+    } finally {
+      await api.close();
     }
   }, 60_000);
 }
