@@ -25,9 +25,10 @@ describe('the connect.yaml rules for names, endpoints and schedules', () => {
     for (const ok of ['0 * * * *', '*/5 1-3 * * 1,3', '0 0 0 1 1 *', '@daily', '@every 1h30m']) {
       expect(scheduleProblem(ok), ok).toBeUndefined();
     }
-    expect(scheduleProblem('0 0 * * MON')).toMatch(/field 5/);
-    expect(scheduleProblem('99 * * * *')).toMatch(/outside 0-59/);
+    expect(scheduleProblem('0 0 * * MON')).toMatch(/day-of-week field "MON": names are not accepted/);
+    expect(scheduleProblem('99 * * * *')).toMatch(/out of range/);
     expect(scheduleProblem('*/0 * * * *')).toMatch(/step of 0/);
     expect(scheduleProblem('* * * *')).toMatch(/4 fields/);
+    expect(scheduleProblem('0 0 30 2 *')).toMatch(/never occurs/);
   });
 });

@@ -1,5 +1,6 @@
 /** The connect.yaml rules for what users type, checked before anything is written. */
 import { ConnectError, ExitCode } from '../errors.js';
+import { validateSchedule } from '../spec/cron.js';
 
 const NAME = /^[a-zA-Z0-9_-]{2,256}$/;
 const ENDPOINT = /^[a-zA-Z0-9_\-/]+$/;
@@ -19,45 +20,14 @@ export function endpointProblem(endpoint: string): string | undefined {
   return undefined;
 }
 
-const CRON_MACROS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@hourly'];
-const CRON_RANGES: [number, number][] = [
-  [0, 59],
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 7],
-  [1970, 2099],
-];
-
 /**
- * Why SCHEDULE is not a cron schedule the platform runs, or undefined. Accepts 5-7 numeric
- * fields (`*`, lists, ranges, steps) and the macros; no names, `?`, `L` or `W` (see
- * connect-yaml.md), so that a scaffold never fails `connect validate`.
+ * Why SCHEDULE is not a schedule the platform runs, or undefined: the same strict check as
+ * `connect validate` (its warnings count too), so that a scaffold always validates cleanly.
  */
 export function scheduleProblem(schedule: string): string | undefined {
-  const text = schedule.trim();
-  if (text === '') return 'must not be empty';
-  if (CRON_MACROS.includes(text)) return undefined;
-  if (/^@every \d+(\.\d+)?(ns|us|µs|ms|s|m|h)(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))*$/.test(text)) return undefined;
-  const fields = text.split(/\s+/);
-  const offset = fields.length === 6 || fields.length === 7 ? 0 : 1;
-  if (fields.length < 5 || fields.length > 7)
-    return `has ${fields.length} fields; a cron schedule has 5 (e.g. "0 * * * *")`;
-  for (const [index, field] of fields.entries()) {
-    const [min, max] = CRON_RANGES[index + offset] ?? [0, 59];
-    for (const part of field.split(',')) {
-      const match = /^(\*|\d+(?:-\d+)?)(?:\/(\d+))?$/.exec(part);
-      if (!match) return `field ${index + 1} "${field}" is not a number, *, list, range or step`;
-      if (match[2] !== undefined && Number(match[2]) === 0)
-        return `field ${index + 1} "${field}" has a step of 0`;
-      const bounds = match[1] === '*' ? [] : (match[1] ?? '').split('-').map(Number);
-      if (bounds.some((value) => value < min || value > max)) {
-        return `field ${index + 1} "${field}" is outside ${min}-${max}`;
-      }
-    }
-  }
-  return undefined;
+  const result = validateSchedule(schedule);
+  const problems = result.ok ? (result.warnings ?? []) : result.problems;
+  return problems[0]?.message;
 }
 
 export function assertValidName(name: string, flag = '--app TYPE:NAME'): void {
