@@ -33,16 +33,19 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
       char: 'a',
       description: `an application to create, TYPE[:NAME] (repeatable); TYPE is one of ${SCAFFOLD_TYPES.join(', ')}; NAME defaults to TYPE`,
       multiple: true,
+      multipleNonGreedy: true,
       helpValue: 'TYPE[:NAME]',
     }),
     endpoint: Flags.string({
       description:
         'endpoint path of the service, event and job applications, as PATH or NAME=PATH (default /TYPE)',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     schedule: Flags.string({
       description: 'cron schedule of the job applications, as CRON or NAME=CRON (default "0 * * * *")',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     install: Flags.boolean({ description: "install each application's dependencies", allowNo: true }),
     git: Flags.boolean({ description: 'create a Git repository with an initial commit', allowNo: true }),
@@ -84,6 +87,8 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
           { header: 'SCHEDULE', get: (app) => app.schedule ?? '' },
         ],
       );
+      if (answers.git && !result.git)
+        output.info(`${result.root} is already a Git repository: no commit was made.`);
       output.info('');
       output.info('Next:');
       output.info(`  cd ${this.args.dir ?? answers.directory}`);

@@ -140,7 +140,7 @@ async function withRollback<T>(
   }
 }
 
-function describe(app: PlannedApplication, root: string): ScaffoldedApplication {
+function summarize(app: PlannedApplication, root: string): ScaffoldedApplication {
   return {
     name: app.name,
     applicationType: app.type,
@@ -216,7 +216,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     return {
       root,
       language: options.language,
-      applications: options.applications.map((app) => describe(app, root)),
+      applications: options.applications.map((app) => summarize(app, root)),
       packageManager,
       installed: options.install,
       git,
@@ -278,7 +278,7 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
       root,
       connectYaml: file,
       language: options.language,
-      application: describe(app, root),
+      application: summarize(app, root),
       packageManager,
       installed: options.install,
       files: [...files, basename(file)].sort(),
