@@ -216,7 +216,17 @@ describe('connect init', () => {
 
   it('accepts every default with --yes', async () => {
     const dir = target('yes');
-    const result = await runCli(['init', dir, '--yes', '--no-install', '--no-git', '--json']);
+    // DIR after a repeatable flag is still DIR.
+    const result = await runCli([
+      'init',
+      '--app',
+      'service',
+      dir,
+      '--yes',
+      '--no-install',
+      '--no-git',
+      '--json',
+    ]);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       language: 'ts',
