@@ -134,7 +134,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
         at(
           source,
           'yaml-too-large',
-          `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; a connect.yaml is a few KiB at most: check that this is the right file`,
+          `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
         ),
       ],
     };
@@ -232,7 +232,11 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       );
       continue;
     }
-    const hint = YAML_HINTS[code];
+    let hint = YAML_HINTS[code];
+    if (code === 'yaml-duplicate-key') {
+      const key = /^["']?([^"':\n]+)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+      if (key) hint = `"${key}" appears twice in this mapping; remove or merge one`;
+    }
     let offset = code === 'yaml-unclosed-quote' ? openingQuote(text, error.pos[0], message) : error.pos[0];
     if (code === 'yaml-bad-indent') {
       // The parser reports the start of the line; the misplaced item starts after the spaces.
@@ -253,7 +257,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       ...at(
         source,
         'yaml-warning',
-        lowerFirst(first.replace(/ at line \d+, column \d+:?$/, '')),
+        `${lowerFirst(first.replace(/ at line \d+, column \d+:?$/, ''))}${warning.code === 'TAG_RESOLVE_FAILED' ? ': the tag is ignored; remove it' : ''}`,
         warning.pos[0],
       ),
       severity: 'warning',
