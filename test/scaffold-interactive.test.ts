@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-import { cliBin, spawnCli, tempDir } from './helpers/cli.js';
+import { cliBin, runCli, spawnCli, tempDir } from './helpers/cli.js';
 
 const ENTER = '\r';
 const DOWN = '\u001B[B';
@@ -103,6 +103,33 @@ describe('connect init on a terminal', () => {
     await session.answer('Endpoint of xy', ENTER);
     expect(await session.exited, session.screen()).toBe(0);
     expect(existsSync(join(work.path, 'renamed', 'xy', 'package.json'))).toBe(true);
+  });
+
+  it('connect add asks what the repository does not tell', async () => {
+    const root = join(work.path, 'with-assets');
+    const init = await runCli([
+      'init',
+      root,
+      '--language',
+      'ts',
+      '--app',
+      'assets',
+      '--no-install',
+      '--no-git',
+    ]);
+    expect(init.exitCode).toBe(0);
+    // Assets are the same in both languages, so the language is asked.
+    const session = terminal(['add', 'event', '--path', root], work.path);
+    await session.answer('Name of the event application', `orders${ENTER}`);
+    await session.answer('Language', `${DOWN}${ENTER}`);
+    await session.answer('Endpoint of orders', ENTER);
+    await session.answer('Install the dependencies now?', `n${ENTER}`);
+    expect(await session.exited, session.screen()).toBe(0);
+    expect(existsSync(join(root, 'orders', 'src', 'app.js'))).toBe(true);
+    const spec = parse(await readFile(join(root, 'connect.yaml'), 'utf8')) as {
+      deployAs: { name: string }[];
+    };
+    expect(spec.deployAs.map((app) => app.name)).toEqual(['assets', 'orders']);
   });
 
   it('leaves nothing behind when cancelled with Ctrl-C', async () => {

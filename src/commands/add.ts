@@ -61,7 +61,7 @@ export default class Add extends BaseCommand<typeof Add> {
         install: flags.install,
         yes: flags.yes,
       },
-      inferLanguage(repository.root, repository.names),
+      inferLanguage(repository.root, repository.applications),
       canPrompt() ? inquirerPrompter : undefined,
     );
     const result = await addApplication({

@@ -154,15 +154,23 @@ export function createConnectYaml(apps: PlannedApplication[], schemaUrl: string)
   return doc.toString({ lineWidth: 0 });
 }
 
-/** The names already used in a connect.yaml, for duplicate checks and rollback-free planning. */
-export function applicationNames(source: string): string[] {
+/** The names and types of the applications of a connect.yaml (what parses of them). */
+export function applicationEntries(source: string): { name: string; type: string | undefined }[] {
   const doc = parseDocument(source);
   const deployAs = doc.get('deployAs', true);
   if (!isSeq(deployAs)) return [];
   return deployAs.items.flatMap((item) => {
     const name = isMap(item) ? item.get('name', true) : undefined;
-    return isScalar(name) ? [String(name.value)] : [];
+    const type = isMap(item) ? item.get('applicationType') : undefined;
+    return isScalar(name)
+      ? [{ name: String(name.value), type: typeof type === 'string' ? type : undefined }]
+      : [];
   });
+}
+
+/** The names already used in a connect.yaml, for duplicate checks. */
+export function applicationNames(source: string): string[] {
+  return applicationEntries(source).map((entry) => entry.name);
 }
 
 /**

@@ -12,7 +12,7 @@ import { findSpecFile } from '../spec/load.js';
 import { hasEndpoint, packageRoot, templateDir, type Language, type ScaffoldType } from './catalogue.js';
 import {
   addToConnectYaml,
-  applicationNames,
+  applicationEntries,
   createConnectYaml,
   type PlannedApplication,
 } from './connect-yaml.js';
@@ -226,9 +226,13 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
 }
 
 /** The language of an existing repository's applications, when they tell. */
-export function inferLanguage(root: string, names: string[]): Language | undefined {
+export function inferLanguage(
+  root: string,
+  applications: { name: string; type: string | undefined }[],
+): Language | undefined {
   let sawPackage = false;
-  for (const name of names) {
+  // Assets are the same in both languages: they do not tell.
+  for (const { name } of applications.filter((app) => app.type !== 'assets')) {
     if (existsSync(join(root, name, 'tsconfig.json'))) return 'ts';
     if (existsSync(join(root, name, 'package.json'))) sawPackage = true;
   }
@@ -236,12 +240,23 @@ export function inferLanguage(root: string, names: string[]): Language | undefin
 }
 
 /** Reads the repository's connect.yaml and the names it already uses. */
-export async function readRepository(
-  path?: string,
-): Promise<{ root: string; file: string; source: string; names: string[] }> {
+export async function readRepository(path?: string): Promise<{
+  root: string;
+  file: string;
+  source: string;
+  names: string[];
+  applications: { name: string; type: string | undefined }[];
+}> {
   const file = await findSpecFile(path);
   const source = await readFile(file, 'utf8');
-  return { root: resolve(file, '..'), file, source, names: applicationNames(source) };
+  const applications = applicationEntries(source);
+  return {
+    root: resolve(file, '..'),
+    file,
+    source,
+    names: applications.map((app) => app.name),
+    applications,
+  };
 }
 
 export async function addApplication(options: AddOptions): Promise<AddResult> {
