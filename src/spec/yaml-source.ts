@@ -292,19 +292,27 @@ const MAX_DEPTH = 100;
  */
 function tooDeep(text: string): number | undefined {
   let flow = 0;
-  let lineStart = 0;
+  let atLineStart = true;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '[' || char === '{') {
-      if (++flow > MAX_DEPTH) return index;
-    } else if ((char === ']' || char === '}') && flow > 0) flow--;
-    else if (char === '\n') lineStart = index + 1;
-    if (index === lineStart) {
-      const prefix = /^( *)((?:- +)*)/.exec(text.slice(lineStart, lineStart + 4 * MAX_DEPTH + 8));
-      const indent = prefix?.[1]?.length ?? 0;
-      const dashes = (prefix?.[2] ?? '').split('-').length - 1;
-      if (indent / 2 + dashes > MAX_DEPTH) return lineStart;
+    if (atLineStart) {
+      atLineStart = false;
+      // Depth of a block line: its indentation (two spaces a level) plus compact "- - -" items.
+      let cursor = index;
+      while (text.charCodeAt(cursor) === 32) cursor++;
+      let depth = (cursor - index) / 2;
+      while (text.charCodeAt(cursor) === 45 && text.charCodeAt(cursor + 1) === 32) {
+        depth++;
+        cursor += 2;
+        while (text.charCodeAt(cursor) === 32) cursor++;
+      }
+      if (depth > MAX_DEPTH) return index;
     }
+    const code = text.charCodeAt(index);
+    if (code === 91 || code === 123) {
+      if (++flow > MAX_DEPTH) return index; // [ {
+    } else if ((code === 93 || code === 125) && flow > 0)
+      flow--; // ] }
+    else if (code === 10) atLineStart = true;
   }
   return undefined;
 }
