@@ -1,0 +1,82 @@
+import { Args, Flags } from '@oclif/core';
+
+import { BaseCommand } from '../cli/base-command.js';
+import { SCAFFOLD_TYPES } from '../scaffold/catalogue.js';
+import { resolveAddAnswers } from '../scaffold/questions.js';
+import { addApplication, inferLanguage, readRepository, type AddResult } from '../scaffold/scaffold.js';
+import { inquirerPrompter } from '../ui/prompter.js';
+import { canPrompt } from '../ui/prompt.js';
+
+export default class Add extends BaseCommand<typeof Add> {
+  static override summary = 'Add an application to an existing Connect repository.';
+  static override description = `Creates the application's folder from the bundled template and adds its entry to connect.yaml, keeping the file's comments, order and formatting. Refuses a name that connect.yaml already has.`;
+
+  static override examples = [
+    '<%= config.bin %> add event',
+    '<%= config.bin %> add job --name nightly-export --schedule "0 3 * * *" --no-install',
+    '<%= config.bin %> add service --name cart-rules --endpoint /cart-rules --path ../my-connector',
+  ];
+
+  static override args = {
+    type: Args.string({
+      description: `application type: ${SCAFFOLD_TYPES.join(', ')}`,
+      required: true,
+    }),
+  };
+
+  static override flags = {
+    name: Flags.string({
+      char: 'n',
+      description: 'name of the application and of its folder (default: TYPE)',
+    }),
+    path: Flags.string({
+      char: 'p',
+      description: 'the repository (or its connect.yaml); default: the current directory',
+    }),
+    language: Flags.string({
+      char: 'l',
+      description: "ts or js (default: the language of the repository's other applications)",
+      helpValue: 'ts|js',
+    }),
+    endpoint: Flags.string({ description: 'endpoint path (service, event, job; default /TYPE)' }),
+    schedule: Flags.string({ description: 'cron schedule (job; default "0 * * * *")' }),
+    install: Flags.boolean({ description: "install the application's dependencies", allowNo: true }),
+    yes: Flags.boolean({
+      char: 'y',
+      description: 'accept the default of every question not answered by a flag',
+    }),
+    force: Flags.boolean({ description: 'replace an existing folder of the same name' }),
+  };
+
+  async run(): Promise<AddResult> {
+    const { flags } = this;
+    const repository = await readRepository(flags.path);
+    const answers = await resolveAddAnswers(
+      {
+        type: this.args.type,
+        name: flags.name,
+        language: flags.language,
+        endpoints: flags.endpoint === undefined ? undefined : [flags.endpoint],
+        schedules: flags.schedule === undefined ? undefined : [flags.schedule],
+        install: flags.install,
+        yes: flags.yes,
+      },
+      inferLanguage(repository.root, repository.applications),
+      canPrompt() ? inquirerPrompter : undefined,
+    );
+    const result = await addApplication({
+      ...answers,
+      path: flags.path,
+      force: flags.force,
+      quiet: this.jsonEnabled(),
+    });
+    if (!this.jsonEnabled()) {
+      const app = result.application;
+      this.output.success(
+        `Added ${app.applicationType} "${app.name}" in ${app.name}/${app.endpoint ? ` (POST ${app.endpoint})` : ''} and to connect.yaml`,
+      );
+      if (!result.installed) this.output.info(`Next: cd ${app.name} && ${result.packageManager} install`);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The template catalogue: which application types `connect init`/`connect add` can create,
+ * in which languages, where each template lives in the package, and the connect.yaml entry
+ * each one needs. Templates ship inside the package (templates/), pinned to the CLI's version.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { ConnectError, ExitCode } from '../errors.js';
+
+export const SCAFFOLD_TYPES = [
+  'service',
+  'event',
+  'job',
+  'assets',
+  'merchant-center-custom-application',
+  'merchant-center-custom-view',
+] as const;
+export type ScaffoldType = (typeof SCAFFOLD_TYPES)[number];
+
+export const LANGUAGES = ['ts', 'js'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_LABELS: Record<Language, string> = { ts: 'TypeScript', js: 'JavaScript' };
+
+export const TYPE_DESCRIPTIONS: Record<ScaffoldType, string> = {
+  service: 'HTTP service called as an API Extension',
+  event: 'event handler fed by a Subscription',
+  job: 'scheduled job',
+  assets: 'static files served from a CDN',
+  'merchant-center-custom-application': 'Merchant Center custom application',
+  'merchant-center-custom-view': 'Merchant Center custom view',
+};
+
+export const DEFAULT_SCHEDULE = '0 * * * *';
+
+/** The package's root (holds templates/), from dist/scaffold/ or src/scaffold/. */
+export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export function isScaffoldType(value: string): value is ScaffoldType {
+  return (SCAFFOLD_TYPES as readonly string[]).includes(value);
+}
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function hasEndpoint(type: ScaffoldType): boolean {
+  return type === 'service' || type === 'event' || type === 'job';
+}
+
+export function defaultEndpoint(type: ScaffoldType): string {
+  return `/${type}`;
+}
+
+/** The template folder of a type in a language (assets are the same in both). */
+export function templateDir(type: ScaffoldType, language: Language, root: string = packageRoot): string {
+  const specific = join(root, 'templates', language, type);
+  if (existsSync(specific)) return specific;
+  const shared = join(root, 'templates', 'any', type);
+  if (existsSync(shared)) return shared;
+  throw new ConnectError(
+    'TEMPLATE_MISSING',
+    `The ${type} template for ${LANGUAGE_LABELS[language]} is missing.`,
+    {
+      hint: `reinstall connect-cli; looked in ${specific} and ${shared}`,
+    },
+  );
+}
+
+export function unknownType(value: string): ConnectError {
+  return new ConnectError(
+    'UNKNOWN_APPLICATION_TYPE',
+    `"${value}" is not an application type connect can create.`,
+    {
+      hint: `use one of: ${SCAFFOLD_TYPES.join(', ')}`,
+      exitCode: ExitCode.Usage,
+    },
+  );
+}

@@ -1,0 +1,302 @@
+/**
+ * `connect init` and `connect add`: plan checked first (names, endpoints, schedules, target),
+ * then every file written inside one Transaction, dependencies installed, the Git repository
+ * created. Any failure, or Ctrl-C, rolls the whole thing back.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+
+import { ConnectError, ExitCode } from '../errors.js';
+import { findSpecFile } from '../spec/load.js';
+import { hasEndpoint, packageRoot, templateDir, type Language, type ScaffoldType } from './catalogue.js';
+import {
+  addToConnectYaml,
+  applicationEntries,
+  createConnectYaml,
+  type PlannedApplication,
+} from './connect-yaml.js';
+import { createInitialCommit } from './git.js';
+import { detectPackageManager, installDependencies, type PackageManager } from './install.js';
+import { assertValidEndpoint, assertValidName, assertValidSchedule } from './names.js';
+import { renderTemplate, writeText } from './render.js';
+import { packageNameOf, ROOT_GITIGNORE, rootReadme } from './root-files.js';
+import { isEmptyDirectory, Transaction } from './transaction.js';
+
+export interface ScaffoldOptions {
+  language: Language;
+  install: boolean;
+  force: boolean;
+  packageManager?: PackageManager | undefined;
+  /** No progress list (--json). */
+  quiet?: boolean | undefined;
+  /** Where templates/ lives (tests). */
+  templatesRoot?: string | undefined;
+}
+
+export interface InitOptions extends ScaffoldOptions {
+  directory: string;
+  applications: PlannedApplication[];
+  git: boolean;
+}
+
+export interface ScaffoldedApplication {
+  name: string;
+  applicationType: ScaffoldType;
+  folder: string;
+  endpoint?: string;
+  schedule?: string;
+}
+
+export interface InitResult {
+  root: string;
+  language: Language;
+  applications: ScaffoldedApplication[];
+  packageManager: PackageManager;
+  installed: boolean;
+  git: boolean;
+  files: string[];
+}
+
+export interface AddOptions extends ScaffoldOptions {
+  /** The repository (or its connect.yaml); default: the current directory. */
+  path?: string | undefined;
+  application: PlannedApplication;
+}
+
+export interface AddResult {
+  root: string;
+  connectYaml: string;
+  language: Language;
+  application: ScaffoldedApplication;
+  packageManager: PackageManager;
+  installed: boolean;
+  files: string[];
+}
+
+/** The package's version: templates are pinned to it, and the schema URL names it. */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The `$schema` of generated connect.yaml files: the schema published with this very version. */
+export function schemaUrl(version: string = cliVersion()): string {
+  return `https://unpkg.com/connect-cli@${version}/schemas/connect.schema.json`;
+}
+
+/** Checks every application of a plan against the connect.yaml rules; nothing is written yet. */
+export function checkPlan(applications: PlannedApplication[], existingNames: string[] = []): void {
+  if (applications.length === 0) {
+    throw new ConnectError('NO_APPLICATIONS', 'No application to create.', {
+      hint: 'pass --app TYPE[:NAME] at least once, e.g. --app service',
+      exitCode: ExitCode.Usage,
+    });
+  }
+  const seen = new Set(existingNames);
+  for (const app of applications) {
+    assertValidName(app.name);
+    if (seen.has(app.name)) {
+      throw new ConnectError('DUPLICATE_NAME', `Two applications are named "${app.name}".`, {
+        hint: `give each application its own name: --app ${app.type}:<name>`,
+        exitCode: ExitCode.Usage,
+      });
+    }
+    seen.add(app.name);
+    if (hasEndpoint(app.type)) assertValidEndpoint(app.endpoint ?? '', app.name);
+    if (app.type === 'job') assertValidSchedule(app.schedule ?? '', app.name);
+  }
+}
+
+/** Runs STEPS with Ctrl-C turned into a rollback instead of a half-made repository. */
+async function withRollback<T>(
+  transaction: Transaction,
+  steps: (signal: AbortSignal, checkpoint: () => void) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  // `on`, not `once`: while a listener of ours is registered, signal-exit (used by execa) does
+  // not re-raise the signal and kill the process before the rollback.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const checkpoint = (): void => {
+    if (controller.signal.aborted)
+      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
+  };
+  try {
+    const result = await steps(controller.signal, checkpoint);
+    checkpoint();
+    await transaction.commit();
+    return result;
+  } catch (error) {
+    await transaction.rollback();
+    if (controller.signal.aborted && !(error instanceof ConnectError && error.code === 'INSTALL_FAILED')) {
+      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function summarize(app: PlannedApplication, root: string): ScaffoldedApplication {
+  return {
+    name: app.name,
+    applicationType: app.type,
+    folder: join(root, app.name),
+    ...(hasEndpoint(app.type) && app.endpoint !== undefined ? { endpoint: app.endpoint } : {}),
+    ...(app.type === 'job' && app.schedule !== undefined ? { schedule: app.schedule } : {}),
+  };
+}
+
+async function renderApplication(
+  app: PlannedApplication,
+  options: ScaffoldOptions,
+  root: string,
+  transaction: Transaction,
+): Promise<string[]> {
+  await transaction.claim(app.name);
+  return renderTemplate(templateDir(app.type, options.language, options.templatesRoot), root, app.name, {
+    name: app.name,
+    packageName: packageNameOf(app.name),
+    endpoint: app.endpoint ?? '',
+    schedule: app.schedule ?? '',
+    cliVersion: cliVersion(),
+  });
+}
+
+export async function initRepository(options: InitOptions): Promise<InitResult> {
+  checkPlan(options.applications);
+  const root = resolve(options.directory);
+  const info = await stat(root).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new ConnectError('TARGET_NOT_A_DIRECTORY', `${root} exists and is not a directory.`, {
+      hint: 'choose another directory',
+      exitCode: ExitCode.Usage,
+    });
+  }
+  if (!options.force && !(await isEmptyDirectory(root))) {
+    throw new ConnectError('DIRECTORY_NOT_EMPTY', `${root} is not empty.`, {
+      hint: 'choose a new or empty directory, or pass --force to write into it (files of the same name are replaced)',
+    });
+  }
+  const packageManager = options.packageManager ?? detectPackageManager();
+  const hadGit = existsSync(join(root, '.git'));
+  const transaction = new Transaction(root);
+
+  return withRollback(transaction, async (signal, checkpoint) => {
+    await transaction.ensureRoot();
+    const files: string[] = [];
+    for (const [path, text] of [
+      ['connect.yaml', createConnectYaml(options.applications, schemaUrl())],
+      ['README.md', rootReadme(basename(root), options.language, options.applications)],
+      ['.gitignore', ROOT_GITIGNORE],
+    ] as const) {
+      await transaction.claim(path);
+      files.push(await writeText(root, path, text));
+    }
+    for (const app of options.applications) {
+      checkpoint();
+      files.push(...(await renderApplication(app, options, root, transaction)));
+    }
+    checkpoint();
+    if (options.install) {
+      await installDependencies(
+        options.applications.map((app) => ({ name: app.name, folder: join(root, app.name) })),
+        { manager: packageManager, quiet: options.quiet === true, signal },
+      );
+    }
+    checkpoint();
+    const git = options.git && !hadGit;
+    if (git) {
+      await transaction.claim('.git');
+      await createInitialCommit(root);
+    }
+    return {
+      root,
+      language: options.language,
+      applications: options.applications.map((app) => summarize(app, root)),
+      packageManager,
+      installed: options.install,
+      git,
+      files: files.sort(),
+    };
+  });
+}
+
+/** The language of an existing repository's applications, when they tell. */
+export function inferLanguage(
+  root: string,
+  applications: { name: string; type: string | undefined }[],
+): Language | undefined {
+  let sawPackage = false;
+  // Assets are the same in both languages: they do not tell.
+  for (const { name } of applications.filter((app) => app.type !== 'assets')) {
+    if (existsSync(join(root, name, 'tsconfig.json'))) return 'ts';
+    if (existsSync(join(root, name, 'package.json'))) sawPackage = true;
+  }
+  return sawPackage ? 'js' : undefined;
+}
+
+/** Reads the repository's connect.yaml and the names it already uses. */
+export async function readRepository(path?: string): Promise<{
+  root: string;
+  file: string;
+  source: string;
+  names: string[];
+  applications: { name: string; type: string | undefined }[];
+}> {
+  const file = await findSpecFile(path);
+  const source = await readFile(file, 'utf8');
+  const applications = applicationEntries(source);
+  return {
+    root: resolve(file, '..'),
+    file,
+    source,
+    names: applications.map((app) => app.name),
+    applications,
+  };
+}
+
+export async function addApplication(options: AddOptions): Promise<AddResult> {
+  const { root, file, source, names } = await readRepository(options.path);
+  const app = options.application;
+  if (names.includes(app.name)) {
+    throw new ConnectError('DUPLICATE_NAME', `${file} already has an application named "${app.name}".`, {
+      hint: `choose another name: connect add ${app.type} --name <name>`,
+      exitCode: ExitCode.Usage,
+    });
+  }
+  checkPlan([app], names);
+  const updated = addToConnectYaml(source, app, file);
+  const folder = join(root, app.name);
+  if (existsSync(folder) && !options.force) {
+    throw new ConnectError('FOLDER_EXISTS', `${folder} already exists.`, {
+      hint: 'choose another name, or pass --force to replace the folder',
+    });
+  }
+  const packageManager = options.packageManager ?? detectPackageManager();
+  const transaction = new Transaction(root);
+  return withRollback(transaction, async (signal, checkpoint) => {
+    const files = await renderApplication(app, options, root, transaction);
+    await transaction.replaceText(basename(file), source, updated);
+    checkpoint();
+    if (options.install) {
+      await installDependencies([{ name: app.name, folder }], {
+        manager: packageManager,
+        quiet: options.quiet === true,
+        signal,
+      });
+    }
+    return {
+      root,
+      connectYaml: file,
+      language: options.language,
+      application: summarize(app, root),
+      packageManager,
+      installed: options.install,
+      files: [...files, basename(file)].sort(),
+    };
+  });
+}

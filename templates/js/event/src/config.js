@@ -1,0 +1,124 @@
+/**
+ * Configuration, read once at start-up. Connect hands every key of connect.yaml's
+ * `standardConfiguration` and `securedConfiguration` to the application as an environment
+ * variable; locally, copy .env.example to .env. Every problem is reported at once, one line
+ * per variable, so a misconfigured deployment says exactly what to fix.
+ */
+
+export class ConfigurationError extends Error {
+  problems;
+
+  constructor(problems) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+    this.problems = problems;
+  }
+}
+
+export function loadAppConfig(env = process.env) {
+  const problems = [];
+  const config = { port: readInteger(env, 'PORT', { default: 8080, min: 1, max: 65535 }, problems) };
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
+}
+
+export function loadPostDeployConfig(env = process.env) {
+  const problems = [];
+  const commercetools = readCommercetools(env, problems);
+  const destination = readDestination(env, problems);
+  if (problems.length > 0 || destination === undefined) throw new ConfigurationError(problems);
+  return { commercetools, destination };
+}
+
+/**
+ * Connect names the destination with CONNECT_SUBSCRIPTION_DESTINATION (GoogleCloudPubSub or
+ * SNS); older runtimes only set CONNECT_PROVIDER (GCP or AWS).
+ */
+export function readDestination(env, problems) {
+  const named = value(env, 'CONNECT_SUBSCRIPTION_DESTINATION');
+  const provider = value(env, 'CONNECT_PROVIDER');
+  const type = named ?? (provider === 'AWS' ? 'SNS' : provider === 'GCP' ? 'GoogleCloudPubSub' : undefined);
+  if (type === 'GoogleCloudPubSub') {
+    const projectId = readString(env, 'CONNECT_GCP_PROJECT_ID', problems);
+    const topic = readString(env, 'CONNECT_GCP_TOPIC_NAME', problems);
+    return { type, projectId, topic };
+  }
+  if (type === 'SNS') {
+    const topicArn = readString(env, 'CONNECT_AWS_TOPIC_ARN', problems);
+    if (topicArn && !topicArn.startsWith('arn:'))
+      problems.push(`CONNECT_AWS_TOPIC_ARN "${topicArn}" is not an ARN`);
+    return { type, topicArn, authenticationMode: 'IAM' };
+  }
+  if (named !== undefined) {
+    problems.push(`CONNECT_SUBSCRIPTION_DESTINATION "${named}" is not GoogleCloudPubSub or SNS`);
+  } else if (provider !== undefined) {
+    problems.push(`CONNECT_PROVIDER "${provider}" is not GCP or AWS`);
+  } else {
+    problems.push('CONNECT_SUBSCRIPTION_DESTINATION (or CONNECT_PROVIDER) is not set');
+  }
+  return undefined;
+}
+
+export function readCommercetools(env, problems) {
+  const projectKey = readString(env, 'CTP_PROJECT_KEY', problems);
+  const clientId = readString(env, 'CTP_CLIENT_ID', problems);
+  const clientSecret = readString(env, 'CTP_CLIENT_SECRET', problems);
+  const scopes = (value(env, 'CTP_SCOPE') ?? '').split(/\s+/).filter(Boolean);
+  const region = value(env, 'CTP_REGION');
+  // CTP_API_URL / CTP_AUTH_URL win over the region: they point the app at any platform,
+  // including a local emulator.
+  let apiUrl = value(env, 'CTP_API_URL') === undefined ? undefined : readUrl(env, 'CTP_API_URL', problems);
+  let authUrl = value(env, 'CTP_AUTH_URL') === undefined ? undefined : readUrl(env, 'CTP_AUTH_URL', problems);
+  if (apiUrl === undefined || authUrl === undefined) {
+    if (region === undefined) {
+      problems.push(
+        `CTP_REGION is not set (e.g. europe-west1.gcp); it is needed unless CTP_API_URL and CTP_AUTH_URL are both set`,
+      );
+    } else if (!/^[a-z0-9-]+\.(gcp|aws)$/.test(region)) {
+      problems.push(`CTP_REGION "${region}" is not a region such as europe-west1.gcp or us-east-2.aws`);
+    } else {
+      apiUrl ??= `https://api.${region}.commercetools.com`;
+      authUrl ??= `https://auth.${region}.commercetools.com`;
+    }
+  }
+  return { projectKey, clientId, clientSecret, scopes, apiUrl: apiUrl ?? '', authUrl: authUrl ?? '' };
+}
+
+function value(env, name) {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function readString(env, name, problems) {
+  const raw = value(env, name);
+  if (raw === undefined) problems.push(`${name} is not set`);
+  return raw ?? '';
+}
+
+function readUrl(env, name, problems) {
+  const raw = value(env, name);
+  if (raw === undefined) {
+    problems.push(`${name} is not set`);
+    return '';
+  }
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    problems.push(`${name} "${raw}" is not an http(s) URL`);
+    return '';
+  }
+}
+
+function readInteger(env, name, rules, problems) {
+  const raw = value(env, name);
+  if (raw === undefined) return rules.default;
+  const number = Number(raw);
+  const max = rules.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(raw) || number < rules.min || number > max) {
+    problems.push(`${name} "${raw}" is not a whole number between ${rules.min} and ${max}`);
+    return rules.default;
+  }
+  return number;
+}

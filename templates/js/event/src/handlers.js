@@ -1,0 +1,23 @@
+/**
+ * One handler per message type. Add yours here and to the Subscription's `messages` in
+ * src/connector/subscription.js. A handler throws PermanentError for a message it can never
+ * process (answered 4xx) and any other error for a temporary failure (answered 5xx, retried).
+ */
+
+import { PermanentError } from './messages.js';
+
+export async function handleOrderCreated(notification, logger) {
+  const { order } = notification;
+  if (order === undefined || typeof order.totalPrice?.centAmount !== 'number') {
+    throw new PermanentError('OrderCreated message without an order total');
+  }
+  const { centAmount, currencyCode, fractionDigits } = order.totalPrice;
+  const total = (centAmount / 10 ** fractionDigits).toFixed(fractionDigits);
+  logger.info(
+    `Order ${order.orderNumber ?? order.id} created: ${total} ${currencyCode}, ${order.lineItems.length} line item(s)`,
+  );
+}
+
+export const defaultHandlers = {
+  OrderCreated: handleOrderCreated,
+};

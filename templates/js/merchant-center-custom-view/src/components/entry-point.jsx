@@ -1,0 +1,16 @@
+import { CustomViewShell, setupGlobalErrorListener } from '@commercetools-frontend/application-shell';
+
+import Panel from './panel.jsx';
+
+// Report uncaught errors in the Merchant Center's error tracking.
+setupGlobalErrorListener();
+
+const loadMessages = async () => ({});
+
+export default function EntryPoint() {
+  return (
+    <CustomViewShell applicationMessages={loadMessages}>
+      <Panel />
+    </CustomViewShell>
+  );
+}
