@@ -28,4 +28,9 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 rmSync(join(root, 'dist'), { force: true, recursive: true });
 rmSync(manifest, { force: true });
 execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
-execFileSync(bin('oclif'), ['manifest'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(bin('oclif'), ['manifest'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  // The oclif tool's own update notice is noise in every build.
+  env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
+});

@@ -257,5 +257,5 @@ describe('fuzzing the validator', () => {
         result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
       ).toBeGreaterThan(0);
     }
-  });
+  }, 120_000);
 });
