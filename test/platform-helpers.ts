@@ -30,7 +30,11 @@ export async function startApp(path: string, handle: Handler = () => ({ status: 
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const received: Received = { headers: req.headers, url: req.url ?? '', body: text ? JSON.parse(text) : undefined };
+      const received: Received = {
+        headers: req.headers,
+        url: req.url ?? '',
+        body: text ? JSON.parse(text) : undefined,
+      };
       app.received.push(received);
       const answer = app.handle(received);
       const send = () => {
