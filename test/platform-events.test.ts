@@ -81,7 +81,7 @@ describe('Subscriptions and events', () => {
     expect(order.status).toBe(201);
     const created = await eventually(() =>
       events.received
-        .map((r) => ({ push: r.body as Record<string, any>, data: decodePush(r.body) }))
+        .map((r) => ({ push: r.body as { message: Record<string, unknown> }, data: decodePush(r.body) }))
         .find((r) => r.data.type === 'OrderCreated'),
     );
     expect(created.push.message).toMatchObject({ attributes: {} });
