@@ -190,6 +190,28 @@ describe('API Extensions', () => {
     expect((await client.post('/customers', { email: 'd@example.com', password: 'x' })).status).toBe(201);
   });
 
+  it('refuses more than 25 extensions per project', async () => {
+    const existing = (await client.get('/extensions')).body.total as number;
+    const created: Array<{ id: string; version: number }> = [];
+    for (let i = existing; i < 25; i++) {
+      const ok = await client.post('/extensions', {
+        key: `filler-${i}`,
+        destination: { type: 'HTTP', url: `${service.url}/unused` },
+        triggers: [{ resourceTypeId: 'quote', actions: ['Create'] }],
+      });
+      expect(ok.status).toBe(201);
+      created.push(ok.body as { id: string; version: number });
+    }
+    const refused = await client.post('/extensions', {
+      destination: { type: 'HTTP', url: `${service.url}/unused` },
+      triggers: [{ resourceTypeId: 'quote', actions: ['Create'] }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].code).toBe('MaxResourceLimitExceeded');
+    for (const extension of created)
+      await client.delete(`/extensions/${extension.id}?version=${extension.version}`);
+  });
+
   it('calls a default extension for an app that registered none', async () => {
     other.handle = () => ({ status: 200, body: { actions: [{ action: 'setKey', key: 'from-default' }] } });
     const payment = await client.post('/payments', {

@@ -87,6 +87,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         ],
         apps,
         emit: (event) => ctx.bus.emit(event.type, event.data),
+        warn: (text) => ctx.logger.warn(text),
       });
       routes = createPlatformRouter(platform);
       const info = platform.info();
