@@ -103,6 +103,8 @@ export class Emulator {
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
+  /** Resolves once the file watcher is ready (undefined with --no-watch). */
+  watching: Promise<void> | undefined;
   private redactor: (text: string) => string = (text) => text;
   private readonly plugins: EmulatorPlugin[];
   private startedPlugins: EmulatorPlugin[] = [];
@@ -123,31 +125,38 @@ export class Emulator {
   async start(): Promise<void> {
     this.bus.emit('emulator', { state: 'starting' });
     this.startedAt = new Date();
+    // express is the heaviest import: start loading it while the configuration is read.
+    const adminModule = import('./admin/server.js');
+    adminModule.catch(() => undefined);
     await this.loadConfig();
     const selected = this.selectApplications();
 
     this.guardian.start(this.graceMs);
-    const [ports, admin] = await Promise.all([
-      Promise.all(
-        selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
-      ),
-      this.startAdmin(),
-    ]);
-    this.server = admin.server;
-    this.adminUrl = admin.url;
-
+    const adminPort = this.options.adminPort ? this.options.adminPort : await freePort();
+    this.adminUrl = `http://127.0.0.1:${adminPort}`;
+    const ports = await Promise.all(
+      selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
+    );
     for (const [name, port] of ports) {
       const app = selected.find((candidate) => candidate.name === name) as Application;
       this.supervisors.set(name, this.createSupervisor(app, port));
     }
     this.refreshRedactor();
 
+    // The admin server comes up while the apps start; plugins may need it, so they wait for it.
+    const admin = this.startAdmin(adminModule, adminPort).then((server) => {
+      this.server = server;
+    });
+    admin.catch(() => undefined);
+    if (this.plugins.length > 0) await admin;
     for (const plugin of this.plugins) {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
     }
     this.refreshRedactor();
 
+    const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
+    await admin;
     await writeDevState({
       pid: process.pid,
       adminUrl: this.adminUrl,
@@ -155,9 +164,8 @@ export class Emulator {
       startedAt: this.startedAt.toISOString(),
       version: this.options.version ?? '0.0.0',
     });
-
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
-    await Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
+    await apps;
 
     this.scheduler = new JobScheduler({
       jobs: selected
@@ -175,7 +183,12 @@ export class Emulator {
     });
     this.scheduler.start();
 
-    if (this.options.watch !== false) await this.startWatcher();
+    // Not awaited: the apps are ready; the watcher's initial scan must not delay that.
+    if (this.options.watch !== false) {
+      this.watching = this.startWatcher().catch((error: unknown) =>
+        this.logger.warn(`File watcher could not start: ${(error as Error).message}`),
+      );
+    }
     this.bus.emit('emulator', { state: 'running' });
   }
 
@@ -187,6 +200,7 @@ export class Emulator {
 
   private async doStop(): Promise<void> {
     this.bus.emit('emulator', { state: 'stopping' });
+    await this.watching;
     await this.watcher?.close().catch(() => undefined);
     this.scheduler?.stop();
     if (this.options.scripts !== false) {
@@ -522,8 +536,11 @@ export class Emulator {
     };
   }
 
-  private async startAdmin(): Promise<{ server: Server; url: string }> {
-    const { createAdminApp } = await import('./admin/server.js');
+  private async startAdmin(
+    module: Promise<typeof import('./admin/server.js')>,
+    port: number,
+  ): Promise<Server> {
+    const { createAdminApp } = await module;
     const app = createAdminApp(this);
     const { createServer } = await import('node:http');
     const server = createServer(app);
@@ -531,17 +548,15 @@ export class Emulator {
       server.once('error', (error: NodeJS.ErrnoException) => {
         reject(
           error.code === 'EADDRINUSE'
-            ? new ConnectError('PORT_IN_USE', `The admin port ${this.options.adminPort} is in use.`, {
+            ? new ConnectError('PORT_IN_USE', `The admin port ${port} is in use.`, {
                 hint: 'pass another --admin-port, or 0 for any free port',
               })
             : error,
         );
       });
-      server.listen(this.options.adminPort ?? 0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    return { server, url: `http://127.0.0.1:${port}` };
+    return server;
   }
 
   // ----- reload -----
