@@ -63,6 +63,7 @@ export interface EmulatedPlatformOptions {
   apps: () => PlatformApp[];
   emit?: ((event: PlatformEvent) => void) | undefined;
   projectKey?: string | undefined;
+  scopes?: readonly string[] | undefined;
   ackDeadlineMs?: number | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
@@ -108,6 +109,7 @@ export class EmulatedPlatform {
   static async start(options: EmulatedPlatformOptions): Promise<EmulatedPlatform> {
     const api = await LocalApi.start({
       ...(options.projectKey ? { projectKey: options.projectKey } : {}),
+      scopes: options.scopes,
       persistDir: options.persistDir,
       seedFile: options.seedFile,
     });
