@@ -32,7 +32,7 @@ import {
   runtimeEntries,
   runtimeVariables,
 } from './environment.js';
-import { JobScheduler, type JobInfo } from './jobs/scheduler.js';
+import type { JobInfo, JobScheduler } from './jobs/scheduler.js';
 import { silentLogger } from './logger.js';
 import { removeDevState, writeDevState } from './admin/state-file.js';
 import { Guardian } from './supervisor/guardian.js';
@@ -103,6 +103,7 @@ export class Emulator {
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
+  private adminStarting: Promise<void> | undefined;
   /** Resolves once the file watcher is ready (undefined with --no-watch). */
   watching: Promise<void> | undefined;
   private redactor: (text: string) => string = (text) => text;
@@ -125,10 +126,12 @@ export class Emulator {
   async start(): Promise<void> {
     this.bus.emit('emulator', { state: 'starting' });
     this.startedAt = new Date();
-    // express is the heaviest import: start loading it while the configuration is read.
-    const adminModule = import('./admin/server.js');
-    adminModule.catch(() => undefined);
+    const timing = this.processEnv.CONNECT_DEV_TIMING
+      ? (what: string) => this.logger.info(`[timing] ${what} at ${performance.now().toFixed(0)} ms`)
+      : () => undefined;
+    timing('emulator start');
     await this.loadConfig();
+    timing('configuration loaded and validated');
     const selected = this.selectApplications();
 
     this.guardian.start(this.graceMs);
@@ -143,12 +146,18 @@ export class Emulator {
     }
     this.refreshRedactor();
 
-    // The admin server comes up while the apps start; plugins may need it, so they wait for it.
-    const admin = this.startAdmin(adminModule, adminPort).then((server) => {
-      this.server = server;
-    });
-    admin.catch(() => undefined);
-    if (this.plugins.length > 0) await admin;
+    // The admin server comes up while the apps start. Importing express blocks the event loop
+    // for a while, so it waits until every app has spawned; plugins may need the server, so
+    // with plugins it comes first.
+    let admin: Promise<void> | undefined;
+    const startAdmin = (): Promise<void> => {
+      admin ??= this.startAdmin(import('./admin/server.js'), adminPort).then((server) => {
+        this.server = server;
+      });
+      this.adminStarting = admin.catch(() => undefined);
+      return admin;
+    };
+    if (this.plugins.length > 0) await startAdmin();
     for (const plugin of this.plugins) {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
@@ -156,7 +165,11 @@ export class Emulator {
     this.refreshRedactor();
 
     const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
-    await admin;
+    await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
+    timing('applications launched');
+    await startAdmin();
+    timing('admin server listening');
+    if (this.stopping) return;
     await writeDevState({
       pid: process.pid,
       adminUrl: this.adminUrl,
@@ -166,7 +179,11 @@ export class Emulator {
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
     await apps;
+    timing('applications settled');
+    // Stopped (Ctrl-C) while starting: nothing more to start.
+    if (this.stopping) return;
 
+    const { JobScheduler } = await import('./jobs/scheduler.js');
     this.scheduler = new JobScheduler({
       jobs: selected
         .filter((app) => app.applicationType === 'job')
@@ -216,6 +233,7 @@ export class Emulator {
         .stop()
         .catch((error: unknown) => this.logger.warn(`${plugin.name} did not stop cleanly: ${String(error)}`));
     }
+    await this.adminStarting;
     if (this.server) {
       const server = this.server;
       await new Promise<void>((resolve) => {
@@ -571,7 +589,7 @@ export class Emulator {
         this.config?.values.file ?? join(this.root, VALUES_FILE_NAME),
         join(this.root, '.env'),
       ],
-      debounceMs: this.options.debounceMs ?? 100,
+      debounceMs: this.options.debounceMs ?? 50,
       onAppChange: (name, files) => this.onAppChange(name, files),
       onConfigChange: (files) => this.onConfigChange(files),
       onError: (error) => this.logger.warn(`File watcher: ${error.message}`),
