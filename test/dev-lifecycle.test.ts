@@ -35,8 +35,12 @@ async function running(args: string[] = []): Promise<{ dev: DevProcess; root: st
 }
 
 describe('connect dev leaves no process behind', () => {
-  it('on SIGTERM', async () => {
+  it('on SIGTERM (and a second connect dev on the same repository is refused)', async () => {
     const { dev, pids, root } = await running();
+    const second = await runCli(['dev', root, '--no-watch'], { env });
+    expect(second.exitCode).toBe(1);
+    expect(second.stderr).toContain('EMULATOR_ALREADY_RUNNING');
+    expect(second.stderr).toContain(`pid ${dev.pid}`);
     dev.kill('SIGTERM');
     expect((await dev).exitCode).toBe(0);
     expect(await allGone(pids)).toEqual([]);
@@ -106,5 +110,35 @@ describe('connect dev scripts', () => {
     expect((await apps(await adminUrl(root)))('svc-a').state).toBe('ready');
     dev.kill('SIGTERM');
     await dev;
+  });
+});
+
+describe('connect dev front ends', () => {
+  it('runs a Merchant Center app with its start script and serves a built assets app', async () => {
+    const repo = await copyFixture('frontend');
+    const dev = startDev([
+      repo.path,
+      '--no-watch',
+      '--env',
+      'CUSTOM_APPLICATION_ID=app-id',
+      '--env',
+      'ENTRY_POINT_URI_PATH=orders',
+    ]);
+    cleanups.push(async () => {
+      if (dev.exitCode === null) dev.kill('SIGKILL');
+      await repo.cleanup();
+    });
+    await dev.waitFor(/2\/2 applications ready/, 60_000, 'stderr');
+    const admin = await adminUrl(repo.path);
+    const app = await apps(admin);
+    expect(app('mc')).toMatchObject({ type: 'merchant-center-custom-application', state: 'ready' });
+    // The app answers its APPLICATION_URL, which is its own address.
+    const mcUrl = app('mc').url as string;
+    expect(await (await fetch(mcUrl)).text()).toBe(mcUrl);
+    expect(dev.output().stdout).toMatch(/mc\s+\| mc up gcp-eu/);
+    expect(app('web').url).toBe(`${admin}/web/`);
+    expect(await (await fetch(`${admin}/web/`)).text()).toBe('built');
+    dev.kill('SIGTERM');
+    expect((await dev).exitCode).toBe(0);
   });
 });
