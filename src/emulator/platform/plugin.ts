@@ -7,13 +7,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import express, { type Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
 import type { Application } from '../../spec/types.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
-import { createPlatformRouter } from './admin-routes.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
@@ -51,11 +50,11 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let server: DeferredServer | undefined;
   let info: PlatformInfo | undefined;
   let routes: Router | undefined;
-  const router = express.Router();
-  // The admin server mounts plugin routes before plugins start; delegate once started.
-  router.use((req, res, next) => {
+  // The admin server mounts plugin routes before the platform has started (and loads express
+  // late, as do we): a plain middleware that delegates once the platform's router exists.
+  const router = (req: Request, res: Response, next: NextFunction): void => {
     void starting.then(() => (routes ? routes(req, res, next) : next()), next);
-  });
+  };
   const preload = `--import=${pathToFileURL(hostRedirectPreload()).href}`;
 
   return {
@@ -93,31 +92,32 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         scope: scopeFor(DEFAULT_PROJECT_KEY, ctx.spec.inheritAs?.apiClient?.scopes),
       };
       const socket = server;
-      starting = import('./emulated-platform.js').then(({ EmulatedPlatform }) =>
-        EmulatedPlatform.start({
-          stateDir: stateDir(ctx.root),
-          scopes: ctx.spec.inheritAs?.apiClient?.scopes,
-          ...credentials,
-          server: socket,
-          seedFile: options.seedFile,
-          persistDir: options.persistDir,
-          chaos: options.chaos,
-          // Flags win over the values file for the same application.
-          extensions: [
-            ...fromFlags.extensions,
-            ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
-          ],
-          subscriptions: [
-            ...fromFlags.subscriptions,
-            ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
-          ],
-          apps,
-          emit: (event) => ctx.bus.emit(event.type, event.data),
-          warn: (text) => ctx.logger.warn(text),
-        }).then((started) => {
-          routes = createPlatformRouter(started);
-          return started;
-        }),
+      starting = Promise.all([import('./emulated-platform.js'), import('./admin-routes.js')]).then(
+        ([{ EmulatedPlatform }, { createPlatformRouter }]) =>
+          EmulatedPlatform.start({
+            stateDir: stateDir(ctx.root),
+            scopes: ctx.spec.inheritAs?.apiClient?.scopes,
+            ...credentials,
+            server: socket,
+            seedFile: options.seedFile,
+            persistDir: options.persistDir,
+            chaos: options.chaos,
+            // Flags win over the values file for the same application.
+            extensions: [
+              ...fromFlags.extensions,
+              ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
+            ],
+            subscriptions: [
+              ...fromFlags.subscriptions,
+              ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
+            ],
+            apps,
+            emit: (event) => ctx.bus.emit(event.type, event.data),
+            warn: (text) => ctx.logger.warn(text),
+          }).then((started) => {
+            routes = createPlatformRouter(started);
+            return started;
+          }),
       );
       ctx.logger.info(
         `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
