@@ -24,6 +24,9 @@ import {
   type PlatformInfo,
 } from './environment.js';
 
+/** When nothing else starts the local API earlier, it starts this long after `connect dev`. */
+const LAZY_START_MS = 3000;
+
 export interface PlatformPluginOptions {
   seedFile?: string | undefined;
   persistDir?: string | undefined;
@@ -92,8 +95,27 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         scope: scopeFor(DEFAULT_PROJECT_KEY, ctx.spec.inheritAs?.apiClient?.scopes),
       };
       const socket = server;
-      starting = Promise.all([import('./emulated-platform.js'), import('./admin-routes.js')]).then(
-        ([{ EmulatedPlatform }, { createPlatformRouter }]) =>
+      // Loading the mock keeps the event loop busy for most of a second: do it once the apps
+      // are up (or as soon as something calls the API, or right away when a seed or saved
+      // project must be checked before the apps start), so it does not slow their start.
+      const eager = Boolean(options.seedFile || options.persistDir);
+      const begin = eager
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(go, LAZY_START_MS);
+            const off = ctx.bus.on('emulator', (event) => {
+              if (event.state === 'running') go();
+            });
+            socket.onFirstRequest(go);
+            function go(): void {
+              clearTimeout(timer);
+              off();
+              resolve();
+            }
+          });
+      starting = begin
+        .then(() => Promise.all([import('./emulated-platform.js'), import('./admin-routes.js')]))
+        .then(([{ EmulatedPlatform }, { createPlatformRouter }]) =>
           EmulatedPlatform.start({
             stateDir: stateDir(ctx.root),
             scopes: ctx.spec.inheritAs?.apiClient?.scopes,
@@ -118,12 +140,12 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             routes = createPlatformRouter(started);
             return started;
           }),
-      );
+        );
       ctx.logger.info(
         `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
       );
       // With a seed or a saved project, a bad file must stop `connect dev` before the apps start.
-      if (options.seedFile || options.persistDir) {
+      if (eager) {
         await starting;
         return;
       }
