@@ -3,6 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
+import { createPlatformPlugin } from '../emulator/platform/plugin.js';
 import type { EventName } from '../emulator/types.js';
 import { loadSpec } from '../spec/load.js';
 
@@ -69,6 +70,30 @@ export default class Dev extends BaseCommand<typeof Dev> {
       max: 65535,
       description: 'Port of the admin API on 127.0.0.1 (0: any free port).',
     }),
+    platform: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description:
+        'Run the local commercetools API (extensions, subscriptions, CTP_* variables). --no-platform leaves the CTP_* values to your configuration.',
+    }),
+    seed: Flags.string({
+      description: 'JSON file of resources to create in the local API at start (when the project is empty).',
+    }),
+    persist: Flags.string({ description: 'Keep the local project in this folder between runs.' }),
+    extension: Flags.string({
+      multiple: true,
+      description:
+        'Default API Extension for a service app that registers none: APP:TYPE:ACTIONS, e.g. service:cart:Create,Update. Repeatable.',
+    }),
+    subscribe: Flags.string({
+      multiple: true,
+      description:
+        'Default Subscription for an event app that registers none: APP:TYPE,TYPE, e.g. event:OrderCreated,CustomerCreated. Repeatable.',
+    }),
+    chaos: Flags.boolean({
+      default: false,
+      description: 'Deliver some event messages twice and out of order, to test idempotency.',
+    }),
     grace: Flags.integer({
       default: 5000,
       min: 0,
@@ -109,6 +134,18 @@ export default class Dev extends BaseCommand<typeof Dev> {
       graceMs: flags.grace,
       logger,
       version: this.config.version,
+      plugins: flags.platform
+        ? [
+            createPlatformPlugin({
+              seedFile: flags.seed,
+              persistDir: flags.persist,
+              chaos: flags.chaos,
+              extensions: flags.extension ?? [],
+              subscriptions: flags.subscribe ?? [],
+              valuesFile: flags.values,
+            }),
+          ]
+        : [],
     });
 
     if (json) {
