@@ -47,7 +47,13 @@ export const VALUES_FILE_NAME = 'connect.values.yaml';
 export const MASK = '****';
 
 /** Where a configuration value came from (matches docs/admin-api.md). */
-export type ConfigSource = 'flag' | 'values-file' | 'app-dotenv' | 'root-dotenv' | 'default' | 'runtime';
+/**
+ * Where a value came from. `emulator`: supplied by `connect dev` itself for a declared key that
+ * nothing else set (e.g. the local platform's CTP_CLIENT_ID for an app that declares it), the way
+ * the client supplies it at deployment time.
+ */
+export type ConfigSource =
+  'flag' | 'values-file' | 'app-dotenv' | 'root-dotenv' | 'emulator' | 'default' | 'runtime';
 
 const KNOWN_SECTIONS = ['global', 'applications', 'connector', 'extensions', 'subscriptions'] as const;
 

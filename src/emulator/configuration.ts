@@ -15,6 +15,7 @@ import {
   readValuesFile,
   resolveConfiguration,
   valuesFileLayer,
+  type ConfigLayer,
   type ResolvedConfiguration,
   type ValuesFile,
 } from '../config/values.js';
@@ -33,6 +34,8 @@ export interface LoadedConfiguration {
   loaded: LoadedSpec;
   values: ValuesFile;
   resolved: Map<string, ResolvedConfiguration>;
+  /** The layers the values were resolved from, highest first. */
+  layers: ConfigLayer[];
 }
 
 export async function loadConfiguration(options: ConfigurationOptions): Promise<LoadedConfiguration> {
@@ -60,7 +63,21 @@ export async function loadConfiguration(options: ConfigurationOptions): Promise<
   ];
   const resolved = new Map<string, ResolvedConfiguration>();
   for (const app of spec.deployAs) resolved.set(app.name, resolveConfiguration(spec, app.name, layers));
-  return { loaded, values, resolved };
+  return { loaded, values, resolved, layers };
+}
+
+/**
+ * Resolves again with `fallback` below every user-given layer (and above the connect.yaml
+ * defaults): values the emulator supplies, such as the local platform's credentials for apps
+ * that declare CTP_CLIENT_ID as required configuration.
+ */
+export function withFallbackLayer(config: LoadedConfiguration, fallback: ConfigLayer): LoadedConfiguration {
+  const layers = [...config.layers, fallback];
+  const resolved = new Map<string, ResolvedConfiguration>();
+  for (const app of config.loaded.spec.deployAs) {
+    resolved.set(app.name, resolveConfiguration(config.loaded.spec, app.name, layers));
+  }
+  return { ...config, resolved };
 }
 
 /** The emulator runs only what the platform would deploy: connect.yaml must pass `connect validate`. */

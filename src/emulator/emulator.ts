@@ -23,7 +23,7 @@ import {
 } from '../config/values.js';
 import { hasEndpoint, type Application, type ConnectSpec } from '../spec/types.js';
 import { createBus } from './bus.js';
-import { loadConfiguration, type LoadedConfiguration } from './configuration.js';
+import { loadConfiguration, withFallbackLayer, type LoadedConfiguration } from './configuration.js';
 import {
   API_CLIENT_VARIABLES,
   baseEnvironment,
@@ -171,6 +171,7 @@ export class Emulator {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
     }
+    this.applyPluginValues();
     this.refreshRedactor();
 
     const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
@@ -398,6 +399,19 @@ export class Emulator {
     });
     this.root = this.config.loaded.root;
     this.spec = this.config.loaded.spec;
+    this.applyPluginValues();
+  }
+
+  /** Declared keys nobody set get the value a started plugin supplies (source `emulator`). */
+  private applyPluginValues(): void {
+    if (!this.config || this.startedPlugins.length === 0) return;
+    this.config = withFallbackLayer(this.config, {
+      source: 'emulator',
+      get: (application, key) => {
+        const app = this.specOf(application);
+        return app ? this.pluginEnv(app)[key] : undefined;
+      },
+    });
   }
 
   private selectApplications(): Application[] {
