@@ -75,7 +75,8 @@ export function mount(container, { act }) {
         render();
       }),
     );
-    const words = cronToWords(job.schedule);
+    // The emulator describes the schedule (or why it cannot run); our own words are the fallback.
+    const words = job.description || cronToWords(job.schedule);
     return h(
       'article',
       { class: 'panel card', 'data-job': job.name, 'aria-labelledby': `job-${job.name}` },
@@ -86,7 +87,6 @@ export function mount(container, { act }) {
         job.running ? badge('running', 'busy') : null,
         run,
       ),
-      job.description ? h('p', null, job.description) : null,
       h(
         'dl',
         { class: 'facts' },
