@@ -1,0 +1,144 @@
+import { Args, Flags } from '@oclif/core';
+
+import { BaseCommand } from '../cli/base-command.js';
+import { Emulator } from '../emulator/emulator.js';
+import { createTerminalLogger } from '../emulator/logger.js';
+import { loadSpec } from '../spec/load.js';
+
+export default class Dev extends BaseCommand<typeof Dev> {
+  static override description =
+    'Run every application of a Connect repository locally, as the Connect runtime would: configuration, ports, builds, jobs, scripts and reload.';
+
+  static override enableJsonFlag = false;
+
+  static override examples = [
+    '<%= config.bin %> dev',
+    '<%= config.bin %> dev examples/connector --only service,job',
+    '<%= config.bin %> dev --env service.CTP_REGION=europe-west1.gcp --env LOG_LEVEL=debug',
+    '<%= config.bin %> dev --values staging.values.yaml --no-watch',
+  ];
+
+  static override args = {
+    path: Args.string({
+      description: 'The repository (or its connect.yaml). Default: the current directory.',
+    }),
+  };
+
+  static override flags = {
+    env: Flags.string({
+      char: 'e',
+      multiple: true,
+      description:
+        'Set a configuration value: APP.KEY=value for one application, KEY=value for every application that declares KEY. Highest precedence. Repeatable.',
+    }),
+    values: Flags.string({
+      description:
+        'The values file to read (default: connect.values.yaml at the repository root, if present).',
+    }),
+    only: Flags.string({ description: 'Run only these applications (comma-separated names).' }),
+    build: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'Build each application (gcp-build, else build) before starting it. --no-build skips.',
+    }),
+    scripts: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description:
+        'Run postDeploy once an application is ready and preUndeploy when stopping. --no-scripts skips both.',
+    }),
+    watch: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description:
+        'Rebuild and restart an application when its files change; re-read configuration when connect.yaml, the values file or a .env changes.',
+    }),
+    'admin-port': Flags.integer({
+      default: 0,
+      min: 0,
+      max: 65535,
+      description: 'Port of the admin API on 127.0.0.1 (0: any free port).',
+    }),
+    grace: Flags.integer({
+      default: 5000,
+      min: 0,
+      description: 'Milliseconds between SIGTERM and SIGKILL when stopping an application.',
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = this;
+    const output = this.output;
+    // Names for the log prefixes (width, colours); the emulator loads the spec itself.
+    const names = await loadSpec(this.args.path).then(
+      (loaded) => loaded.spec.deployAs.map((app) => app.name),
+      () => [] as string[],
+    );
+    const logger = createTerminalLogger(
+      {
+        out: (text) => output.out(text),
+        info: (text) => output.info(text),
+        warn: (text) => output.warn(text),
+        error: (text) => output.info(`${output.color.red('error')} ${text}`),
+        paint: (colour, text) => output.color[colour](text),
+      },
+      names,
+    );
+    const emulator = new Emulator({
+      path: this.args.path,
+      valuesFile: flags.values,
+      env: flags.env ?? [],
+      only: flags.only?.split(',').map((name) => name.trim()),
+      build: flags.build,
+      scripts: flags.scripts,
+      watch: flags.watch,
+      adminPort: flags['admin-port'],
+      graceMs: flags.grace,
+      logger,
+      version: this.config.version,
+    });
+
+    let signals = 0;
+    let resolveStopped: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      resolveStopped = resolve;
+    });
+    const onSignal = (signal: NodeJS.Signals): void => {
+      signals += 1;
+      if (signals > 1) {
+        // A second Ctrl-C: do not wait; the guardian kills whatever is left.
+        output.info(`${signal} again: exiting now.`);
+        process.exit(130);
+      }
+      output.info(`${signal}: stopping (press Ctrl-C again to force)...`);
+      void emulator.stop().then(resolveStopped, resolveStopped);
+    };
+    const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+      const handler = (): void => onSignal(signal);
+      process.on(signal, handler);
+      return [signal, handler] as const;
+    });
+    try {
+      await emulator.start();
+      if (signals === 0) this.printSummary(emulator);
+      await stopped;
+      output.info('Stopped.');
+    } catch (error) {
+      await emulator.stop();
+      throw error;
+    } finally {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    }
+  }
+
+  private printSummary(emulator: Emulator): void {
+    const apps = emulator.applications();
+    const ready = apps.filter((app) => app.state === 'ready').length;
+    this.output.info(
+      `${ready}/${apps.length} applications ready. Admin API: ${emulator.adminUrl}/__connect/api/status. Ctrl-C to stop.`,
+    );
+    for (const app of apps) {
+      this.output.info(`  ${app.name.padEnd(20)} ${app.state.padEnd(9)} ${app.url ?? ''}`);
+    }
+  }
+}

@@ -1,0 +1,623 @@
+/**
+ * The emulator: runs every application of a repository as the Connect runtime would.
+ *
+ * Start order: configuration (connect.yaml, values file, --env, .env) -> guardian -> ports ->
+ * admin server (127.0.0.1) -> plugins -> `.connect/dev.json` -> applications (install, build,
+ * start, ready, postDeploy) -> job scheduler -> file watcher.
+ * Stop order (reverse): watcher -> scheduler -> preUndeploy scripts -> applications (SIGTERM,
+ * then SIGKILL of each process group) -> plugins -> admin server -> dev.json -> guardian.
+ *
+ * Everything observable goes through the typed bus (`emulator.bus`) and the injected logger.
+ */
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+
+import { ConnectError, ExitCode, tail } from '../errors.js';
+import {
+  createRedactor,
+  maskEntries,
+  missingKeysMessage,
+  VALUES_FILE_NAME,
+  type ConfigEntry,
+  type ResolvedConfiguration,
+} from '../config/values.js';
+import { hasEndpoint, type Application, type ConnectSpec } from '../spec/types.js';
+import { createBus } from './bus.js';
+import { loadConfiguration, type LoadedConfiguration } from './configuration.js';
+import {
+  API_CLIENT_VARIABLES,
+  baseEnvironment,
+  buildEnvironment,
+  runtimeEntries,
+  runtimeVariables,
+} from './environment.js';
+import { JobScheduler, type JobInfo } from './jobs/scheduler.js';
+import { silentLogger } from './logger.js';
+import { removeDevState, writeDevState } from './admin/state-file.js';
+import { Guardian } from './supervisor/guardian.js';
+import { freePort } from './supervisor/ports.js';
+import { runShell } from './supervisor/process.js';
+import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
+import type {
+  AppInfo,
+  EmulatorLogger,
+  EmulatorPlugin,
+  EventBus,
+  JobRun,
+  LogLine,
+  LogStream,
+  PluginContext,
+} from './types.js';
+
+export interface EmulatorOptions {
+  /** The repository (or its connect.yaml); default: cwd. */
+  path?: string | undefined;
+  valuesFile?: string | undefined;
+  /** `--env` flags: `APP.KEY=value` or `KEY=value`. */
+  env?: readonly string[] | undefined;
+  /** Run only these applications. */
+  only?: readonly string[] | undefined;
+  build?: boolean | undefined;
+  scripts?: boolean | undefined;
+  watch?: boolean | undefined;
+  /** Admin server port on 127.0.0.1 (0: any free port). */
+  adminPort?: number | undefined;
+  /** Grace period between SIGTERM and SIGKILL. */
+  graceMs?: number | undefined;
+  /** Debounce of the file watcher. */
+  debounceMs?: number | undefined;
+  scriptTimeoutMs?: number | undefined;
+  logger?: EmulatorLogger | undefined;
+  plugins?: readonly EmulatorPlugin[] | undefined;
+  processEnv?: NodeJS.ProcessEnv | undefined;
+  cwd?: string | undefined;
+  version?: string | undefined;
+}
+
+export interface EmulatorStatus {
+  emulator: { version: string; root: string; startedAt: string; adminUrl: string; pid: number };
+  applications: AppInfo[];
+  platform?: unknown;
+  plugins?: Record<string, unknown>;
+}
+
+export interface ConfigView {
+  values: ConfigEntry[];
+  missing: string[];
+}
+
+export class Emulator {
+  readonly bus: EventBus = createBus();
+  readonly logger: EmulatorLogger;
+  root = '';
+  spec: ConnectSpec = { deployAs: [] };
+  adminUrl = '';
+  startedAt = new Date();
+
+  private config: LoadedConfiguration | undefined;
+  private readonly supervisors = new Map<string, AppSupervisor>();
+  private readonly revisions = new Map<string, number>();
+  private readonly postDeployed = new Set<string>();
+  private readonly guardian = new Guardian();
+  private scheduler: JobScheduler | undefined;
+  private server: Server | undefined;
+  private watcher: { close(): Promise<void> } | undefined;
+  private redactor: (text: string) => string = (text) => text;
+  private readonly plugins: EmulatorPlugin[];
+  private startedPlugins: EmulatorPlugin[] = [];
+  private stopping: Promise<void> | undefined;
+  private readonly graceMs: number;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.plugins = [...(options.plugins ?? [])];
+    this.graceMs = options.graceMs ?? 5000;
+  }
+
+  private get processEnv(): NodeJS.ProcessEnv {
+    return this.options.processEnv ?? process.env;
+  }
+
+  /** Starts everything; resolves when every application is ready or has failed. */
+  async start(): Promise<void> {
+    this.bus.emit('emulator', { state: 'starting' });
+    this.startedAt = new Date();
+    await this.loadConfig();
+    const selected = this.selectApplications();
+
+    this.guardian.start(this.graceMs);
+    const [ports, admin] = await Promise.all([
+      Promise.all(
+        selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
+      ),
+      this.startAdmin(),
+    ]);
+    this.server = admin.server;
+    this.adminUrl = admin.url;
+
+    for (const [name, port] of ports) {
+      const app = selected.find((candidate) => candidate.name === name) as Application;
+      this.supervisors.set(name, this.createSupervisor(app, port));
+    }
+    this.refreshRedactor();
+
+    for (const plugin of this.plugins) {
+      await plugin.start(this.pluginContext());
+      this.startedPlugins.push(plugin);
+    }
+    this.refreshRedactor();
+
+    await writeDevState({
+      pid: process.pid,
+      adminUrl: this.adminUrl,
+      root: this.root,
+      startedAt: this.startedAt.toISOString(),
+      version: this.options.version ?? '0.0.0',
+    });
+
+    this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
+    await Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
+
+    this.scheduler = new JobScheduler({
+      jobs: selected
+        .filter((app) => app.applicationType === 'job')
+        .map((app) => ({
+          name: app.name,
+          schedule: app.applicationType === 'job' ? app.properties.schedule : '',
+          url: () => {
+            const supervisor = this.supervisors.get(app.name);
+            return supervisor && supervisor.state === 'ready' ? supervisor.info().url : null;
+          },
+        })),
+      bus: this.bus,
+      logger: this.logger,
+    });
+    this.scheduler.start();
+
+    if (this.options.watch !== false) await this.startWatcher();
+    this.bus.emit('emulator', { state: 'running' });
+  }
+
+  /** Stops everything (idempotent); see the stop order in the file header. */
+  stop(): Promise<void> {
+    this.stopping ??= this.doStop();
+    return this.stopping;
+  }
+
+  private async doStop(): Promise<void> {
+    this.bus.emit('emulator', { state: 'stopping' });
+    await this.watcher?.close().catch(() => undefined);
+    this.scheduler?.stop();
+    if (this.options.scripts !== false) {
+      await Promise.all(
+        [...this.supervisors.values()]
+          .filter((supervisor) => this.postDeployed.has(supervisor.name))
+          .map((supervisor) => this.runScript(supervisor, 'preUndeploy')),
+      );
+    }
+    await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.stop()));
+    for (const plugin of [...this.startedPlugins].reverse()) {
+      await plugin
+        .stop()
+        .catch((error: unknown) => this.logger.warn(`${plugin.name} did not stop cleanly: ${String(error)}`));
+    }
+    if (this.server) {
+      const server = this.server;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    }
+    if (this.root) await removeDevState(this.root).catch(() => undefined);
+    this.guardian.close();
+    this.bus.emit('emulator', { state: 'stopped' });
+  }
+
+  // ----- queries (admin API, plugins, status) -----
+
+  status(): EmulatorStatus {
+    const platform = this.startedPlugins.find((plugin) => plugin.name === 'platform');
+    const others = this.startedPlugins.filter((plugin) => plugin.name !== 'platform');
+    return {
+      emulator: {
+        version: this.options.version ?? '0.0.0',
+        root: this.root,
+        startedAt: this.startedAt.toISOString(),
+        adminUrl: this.adminUrl,
+        pid: process.pid,
+      },
+      applications: this.applications(),
+      ...(platform ? { platform: platform.info() } : {}),
+      ...(others.length > 0 ? { plugins: Object.fromEntries(others.map((p) => [p.name, p.info()])) } : {}),
+    };
+  }
+
+  applications(): AppInfo[] {
+    return [...this.supervisors.values()].map((supervisor) => this.appInfo(supervisor));
+  }
+
+  application(name: string): AppInfo | undefined {
+    const supervisor = this.supervisors.get(name);
+    return supervisor ? this.appInfo(supervisor) : undefined;
+  }
+
+  logs(name: string, query: { limit?: number; q?: string; stream?: string } = {}): LogLine[] | undefined {
+    const supervisor = this.supervisors.get(name);
+    if (!supervisor) return undefined;
+    let lines = supervisor.logs;
+    if (query.stream) lines = lines.filter((line) => line.stream === query.stream);
+    if (query.q) {
+      const q = query.q.toLowerCase();
+      lines = lines.filter((line) => line.text.toLowerCase().includes(q));
+    }
+    return lines.slice(-(query.limit && query.limit > 0 ? query.limit : 200));
+  }
+
+  /** The configuration an application gets, secured values masked. */
+  configView(name: string): ConfigView | undefined {
+    const supervisor = this.supervisors.get(name);
+    const resolved = this.config?.resolved.get(name);
+    if (!supervisor || !resolved) return undefined;
+    const app = this.specOf(name) as Application;
+    const env = this.appEnvironment(supervisor, app, true);
+    const declared = new Set(resolved.values.map((entry) => entry.key));
+    const runtimeKeys = Object.keys(this.runtimeFor(app, supervisor)).concat(
+      this.spec.inheritAs?.apiClient ? [...API_CLIENT_VARIABLES] : [],
+      Object.keys(this.pluginEnv(app)),
+    );
+    const secretKeys = new Set(['CTP_CLIENT_SECRET', ...this.pluginSecretKeys()]);
+    const runtime = runtimeEntries(
+      env,
+      [...new Set(runtimeKeys)].filter((key) => !declared.has(key)),
+      (key) => secretKeys.has(key),
+    );
+    return { values: maskEntries([...resolved.values, ...runtime]), missing: [...resolved.missing] };
+  }
+
+  jobs(): JobInfo[] {
+    return this.scheduler?.list() ?? [];
+  }
+
+  jobRuns(name: string): JobRun[] | undefined {
+    return this.scheduler?.has(name) ? this.scheduler.runs(name) : undefined;
+  }
+
+  async runJob(name: string): Promise<JobRun> {
+    if (!this.scheduler?.has(name)) {
+      const jobs = this.scheduler?.names() ?? [];
+      throw new ConnectError('JOB_NOT_FOUND', `${name} is not a job application run by this emulator.`, {
+        hint: jobs.length > 0 ? `use one of: ${jobs.join(', ')}` : 'this emulator runs no job application',
+        exitCode: ExitCode.Usage,
+      });
+    }
+    return this.scheduler.run(name);
+  }
+
+  /** Restarts an application (rebuilding it first when asked). */
+  async restartApp(name: string, rebuild: boolean): Promise<AppInfo> {
+    const supervisor = this.supervisors.get(name);
+    if (!supervisor) throw this.unknownApp(name);
+    const resolved = this.config?.resolved.get(name);
+    if (resolved && resolved.missing.length > 0) {
+      supervisor.block(missingKeysMessage(resolved, this.valuesFileName()));
+      this.logger.error(missingKeysMessage(resolved, this.valuesFileName()));
+      return this.appInfo(supervisor);
+    }
+    if (
+      supervisor.state === 'stopped' ||
+      (supervisor.state === 'crashed' && supervisor.info().pid === null)
+    ) {
+      await this.startApp(supervisor);
+    } else {
+      await supervisor.restart(rebuild);
+    }
+    return this.appInfo(supervisor);
+  }
+
+  staticApps(): Array<{ name: string; dir: string }> {
+    return [...this.supervisors.values()]
+      .filter((supervisor) => supervisor.kind === 'static')
+      .map((supervisor) => ({ name: supervisor.name, dir: join(this.root, supervisor.name, 'public') }));
+  }
+
+  pluginRoutes(): unknown[] {
+    return this.plugins.map((plugin) => plugin.routes?.()).filter((router) => router !== undefined);
+  }
+
+  specOf(name: string): Application | undefined {
+    return this.spec.deployAs.find((app) => app.name === name);
+  }
+
+  redact(text: string): string {
+    return this.redactor(text);
+  }
+
+  // ----- internals -----
+
+  private unknownApp(name: string): ConnectError {
+    const known = [...this.supervisors.keys()];
+    return new ConnectError('APPLICATION_NOT_FOUND', `${name} is not an application run by this emulator.`, {
+      hint: `use one of: ${known.join(', ') || '(none)'}`,
+      exitCode: ExitCode.Usage,
+    });
+  }
+
+  private valuesFileName(): string {
+    return this.config?.values.file ?? VALUES_FILE_NAME;
+  }
+
+  private async loadConfig(): Promise<void> {
+    this.config = await loadConfiguration({
+      path: this.options.path ?? this.options.cwd ?? process.cwd(),
+      valuesFile: this.options.valuesFile,
+      env: this.options.env ?? [],
+      processEnv: this.processEnv,
+      cwd: this.options.cwd ?? process.cwd(),
+    });
+    this.root = this.config.loaded.root;
+    this.spec = this.config.loaded.spec;
+  }
+
+  private selectApplications(): Application[] {
+    const all = this.spec.deployAs;
+    const only = (this.options.only ?? []).filter((name) => name.length > 0);
+    if (only.length === 0) return [...all];
+    const names = all.map((app) => app.name);
+    for (const name of only) {
+      if (!names.includes(name)) {
+        throw new ConnectError(
+          'APPLICATION_NOT_FOUND',
+          `--only names "${name}", which connect.yaml does not declare.`,
+          {
+            hint: `use one or more of: ${names.join(', ')}`,
+            exitCode: ExitCode.Usage,
+          },
+        );
+      }
+    }
+    return all.filter((app) => only.includes(app.name));
+  }
+
+  private appUrl(app: Application, port: number | null): string | null {
+    if (hasEndpoint(app) && port !== null) {
+      const endpoint = app.endpoint.startsWith('/') ? app.endpoint : `/${app.endpoint}`;
+      return `http://127.0.0.1:${port}${endpoint}`;
+    }
+    if (app.applicationType === 'assets') return `${this.adminUrl}/${app.name}/`;
+    if (port !== null) return `http://127.0.0.1:${port}`;
+    return null;
+  }
+
+  private createSupervisor(app: Application, port: number | null): AppSupervisor {
+    const kind = kindOf(app);
+    const supervisor: AppSupervisor = new AppSupervisor({
+      app,
+      dir: join(this.root, app.name),
+      port,
+      url: this.appUrl(app, port),
+      build: this.options.build !== false,
+      graceMs: this.graceMs,
+      guardian: this.guardian,
+      bus: this.bus,
+      logger: this.logger,
+      redact: (text) => this.redactor(text),
+      environment: () => this.appEnvironment(supervisor, app, kind !== 'static'),
+      buildEnvironment: () => this.appEnvironment(supervisor, app, false),
+      onReady: (first) => {
+        if (first && this.options.scripts !== false && !this.postDeployed.has(app.name)) {
+          this.postDeployed.add(app.name);
+          void this.runScript(supervisor, 'postDeploy');
+        }
+      },
+    });
+    this.revisions.set(app.name, 1);
+    return supervisor;
+  }
+
+  private async startApp(supervisor: AppSupervisor): Promise<void> {
+    const resolved = this.config?.resolved.get(supervisor.name);
+    if (resolved && resolved.missing.length > 0) {
+      const message = missingKeysMessage(resolved, this.valuesFileName());
+      this.logger.error(message);
+      supervisor.block(message);
+      return;
+    }
+    await supervisor.start();
+  }
+
+  private runtimeFor(app: Application, supervisor: AppSupervisor): Record<string, string> {
+    return runtimeVariables({
+      app,
+      port: supervisor.port,
+      url: supervisor.info().url,
+      revision: this.revisions.get(app.name) ?? 1,
+      adminUrl: this.adminUrl,
+    });
+  }
+
+  private pluginEnv(app: Application): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const plugin of this.startedPlugins) Object.assign(out, plugin.env?.(app) ?? {});
+    return out;
+  }
+
+  private pluginSecretKeys(): string[] {
+    return this.startedPlugins.flatMap((plugin) => plugin.secrets?.() ?? []);
+  }
+
+  private appEnvironment(
+    supervisor: AppSupervisor,
+    app: Application,
+    preload: boolean,
+  ): Record<string, string> {
+    return buildEnvironment({
+      base: baseEnvironment(this.processEnv),
+      spec: this.spec,
+      configuration: this.config?.resolved.get(app.name),
+      runtime: this.runtimeFor(app, supervisor),
+      plugin: this.pluginEnv(app),
+      dir: join(this.root, app.name),
+      root: this.root,
+      preload,
+    });
+  }
+
+  private refreshRedactor(): void {
+    const secrets: Array<string | null> = [];
+    for (const resolved of this.config?.resolved.values() ?? []) {
+      for (const entry of resolved.values) if (entry.secured) secrets.push(entry.value);
+    }
+    for (const app of this.spec.deployAs) {
+      const env = this.pluginEnv(app);
+      for (const key of this.pluginSecretKeys()) secrets.push(env[key] ?? null);
+    }
+    this.redactor = createRedactor(secrets);
+  }
+
+  private async runScript(supervisor: AppSupervisor, which: 'postDeploy' | 'preUndeploy'): Promise<void> {
+    const app = this.specOf(supervisor.name);
+    const command = app && 'scripts' in app ? app.scripts?.[which] : undefined;
+    if (!app || !command) return;
+    const stream: LogStream = 'system';
+    supervisor.log(stream, `${which}: ${command}`);
+    const result = await runShell(command, {
+      cwd: join(this.root, app.name),
+      env: this.appEnvironment(supervisor, app, false),
+      guardian: this.guardian,
+      timeoutMs: this.options.scriptTimeoutMs ?? 300_000,
+      onLine: (lineStream, text) => supervisor.log(lineStream, `[${which}] ${text}`),
+    });
+    if (result.code === 0) {
+      this.logger.info(`${app.name}: ${which} done in ${Math.round(result.durationMs)} ms.`);
+      return;
+    }
+    const why = result.timedOut ? 'timed out' : `exited with ${result.code ?? result.signal}`;
+    this.logger.warn(
+      `${app.name}: ${which} ${why}; on the platform this is a Warning in the deployment report and the application keeps running.${
+        result.output ? `\n${this.redactor(tail(result.output, 15))}` : ''
+      }`,
+    );
+  }
+
+  private appInfo(supervisor: AppSupervisor): AppInfo {
+    const info = supervisor.info();
+    const last = this.scheduler?.lastRun(supervisor.name);
+    return last ? { ...info, lastJobRun: last } : info;
+  }
+
+  private pluginContext(): PluginContext {
+    return {
+      root: this.root,
+      spec: this.spec,
+      bus: this.bus,
+      logger: this.logger,
+      adminUrl: this.adminUrl,
+      applications: () => this.applications(),
+      application: (name) => this.application(name),
+      specOf: (name) => this.specOf(name),
+      configuration: (name) => this.config?.resolved.get(name),
+      redact: (text) => this.redactor(text),
+    };
+  }
+
+  private async startAdmin(): Promise<{ server: Server; url: string }> {
+    const { createAdminApp } = await import('./admin/server.js');
+    const app = createAdminApp(this);
+    const { createServer } = await import('node:http');
+    const server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new ConnectError('PORT_IN_USE', `The admin port ${this.options.adminPort} is in use.`, {
+                hint: 'pass another --admin-port, or 0 for any free port',
+              })
+            : error,
+        );
+      });
+      server.listen(this.options.adminPort ?? 0, '127.0.0.1', () => resolve());
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return { server, url: `http://127.0.0.1:${port}` };
+  }
+
+  // ----- reload -----
+
+  private async startWatcher(): Promise<void> {
+    const { watchRepository } = await import('./watch/watcher.js');
+    this.watcher = await watchRepository({
+      root: this.root,
+      applications: [...this.supervisors.keys()],
+      configFiles: [
+        this.config?.loaded.file ?? join(this.root, 'connect.yaml'),
+        this.config?.values.file ?? join(this.root, VALUES_FILE_NAME),
+        join(this.root, '.env'),
+      ],
+      debounceMs: this.options.debounceMs ?? 100,
+      onAppChange: (name, files) => this.onAppChange(name, files),
+      onConfigChange: (files) => this.onConfigChange(files),
+      onError: (error) => this.logger.warn(`File watcher: ${error.message}`),
+    });
+  }
+
+  private async onAppChange(name: string, files: string[]): Promise<void> {
+    const supervisor = this.supervisors.get(name);
+    if (!supervisor || this.stopping) return;
+    if (files.some((file) => file.endsWith(`${name}/.env`) || file.endsWith(`${name}\\.env`))) {
+      await this.onConfigChange(files);
+      return;
+    }
+    this.logger.info(
+      `${name}: ${files.length === 1 ? files[0] : `${files.length} files`} changed, reloading.`,
+    );
+    this.revisions.set(name, (this.revisions.get(name) ?? 1) + 1);
+    await this.restartApp(name, true);
+  }
+
+  private async onConfigChange(files: string[]): Promise<void> {
+    if (this.stopping) return;
+    const previous = this.config;
+    try {
+      await this.loadConfig();
+    } catch (error) {
+      this.logger.error(
+        `${files.map((file) => file.replace(`${this.root}/`, '')).join(', ')} changed but cannot be used: ${(error as Error).message} The applications keep their previous configuration.`,
+      );
+      this.config = previous;
+      if (previous) {
+        this.root = previous.loaded.root;
+        this.spec = previous.loaded.spec;
+      }
+      return;
+    }
+    this.refreshRedactor();
+    const changed: string[] = [];
+    for (const [name, supervisor] of this.supervisors) {
+      const before = previous?.resolved.get(name);
+      const after = this.config?.resolved.get(name);
+      const specBefore = JSON.stringify(previous?.loaded.spec.deployAs.find((app) => app.name === name));
+      const specAfter = JSON.stringify(this.specOf(name));
+      if (!after) continue;
+      if (sameConfig(before, after) && specBefore === specAfter && supervisor.state !== 'stopped') continue;
+      changed.push(name);
+    }
+    if (changed.length === 0) {
+      this.logger.info('Configuration re-read: no application affected.');
+      return;
+    }
+    this.logger.info(`Configuration changed: restarting ${changed.join(', ')}.`);
+    await Promise.all(
+      changed.map(async (name) => {
+        this.revisions.set(name, (this.revisions.get(name) ?? 1) + 1);
+        await this.restartApp(name, false);
+      }),
+    );
+  }
+}
+
+function sameConfig(a: ResolvedConfiguration | undefined, b: ResolvedConfiguration | undefined): boolean {
+  const view = (config: ResolvedConfiguration | undefined) =>
+    JSON.stringify(config?.values.map((entry) => [entry.key, entry.value]) ?? null);
+  return view(a) === view(b);
+}

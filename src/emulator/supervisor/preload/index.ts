@@ -1,0 +1,8 @@
+/**
+ * Preloaded into every Node.js process of an application (`NODE_OPTIONS=--import <this>`),
+ * so that apps written for the platform run unchanged next to each other. One module per
+ * concern; each does nothing unless the emulator's variables ask for it.
+ *   port-map: `listen(8080)` lands on the app's assigned `PORT`.
+ * (Issue 5 adds a host-redirect module here.)
+ */
+import './port-map.js';

@@ -1,0 +1,420 @@
+/**
+ * One supervisor per application: install (when node_modules is missing), build as the
+ * platform does (`gcp-build`, else `build`), start its `start` script in its own process
+ * group, decide "ready" (port accepts connections, and the health check passes when declared)
+ * racing an early exit, restart a crashed app with backoff, stop it (SIGTERM, then SIGKILL).
+ * Kinds: `http` (service, event, job: one HTTP server on PORT), `frontend` (Merchant Center
+ * apps: their own start script, ready once running), `static` (assets: built, then served by
+ * the admin server).
+ */
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+
+import { tail } from '../../errors.js';
+import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec/types.js';
+import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
+import type { Guardian } from './guardian.js';
+import { canConnect } from './ports.js';
+import { readPackage, runShell, scriptCommand, spawnShell, stopGroup, type Spawned } from './process.js';
+
+export type AppKind = 'http' | 'frontend' | 'static';
+
+export function kindOf(app: Application): AppKind {
+  if (hasEndpoint(app)) return 'http';
+  if (MERCHANT_CENTER_TYPES.includes(app.applicationType)) return 'frontend';
+  return 'static';
+}
+
+export interface SupervisorOptions {
+  app: Application;
+  dir: string;
+  port: number | null;
+  url: string | null;
+  build: boolean;
+  graceMs: number;
+  guardian: Guardian;
+  bus: EventBus;
+  logger: EmulatorLogger;
+  redact(text: string): string;
+  /** The environment of the app for the next start (configuration + runtime variables). */
+  environment(): Record<string, string>;
+  /** Environment for install/build (no PORT mapping needed, but the same configuration). */
+  buildEnvironment(): Record<string, string>;
+  /** Called once each time the app becomes ready. */
+  onReady?(first: boolean): void;
+  readyWarnMs?: number;
+  maxFailedStarts?: number;
+}
+
+const LOG_LIMIT = 1000;
+const TAIL_LINES = 15;
+
+export class AppSupervisor {
+  readonly name: string;
+  readonly kind: AppKind;
+  state: AppState = 'stopped';
+  restarts = 0;
+  health: Health | null;
+  lastError: string | undefined;
+  readonly logs: LogLine[] = [];
+
+  private current: Spawned | undefined;
+  private stopping = false;
+  private failedStarts = 0;
+  private readyAt = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private healthTimer: NodeJS.Timeout | undefined;
+  private everReady = false;
+  private generation = 0;
+  /** Output lines of the current process, for "the tail of its output". */
+  private recent: string[] = [];
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.name = options.app.name;
+    this.kind = kindOf(options.app);
+    this.health = this.healthCheck() ? 'unknown' : null;
+  }
+
+  get port(): number | null {
+    return this.options.port;
+  }
+
+  info(): AppInfo {
+    return {
+      name: this.name,
+      type: this.options.app.applicationType,
+      state: this.state,
+      url: this.options.url,
+      port: this.options.port,
+      pid: this.current?.child.pid ?? null,
+      restarts: this.restarts,
+      health: this.health,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
+  }
+
+  /** Marks the app as not startable (e.g. required configuration missing). */
+  block(message: string): void {
+    this.lastError = message;
+    this.setState('stopped');
+  }
+
+  log(stream: LogStream, text: string): void {
+    const line: LogLine = {
+      time: new Date().toISOString(),
+      application: this.name,
+      stream,
+      text: this.options.redact(text),
+    };
+    this.logs.push(line);
+    if (this.logs.length > LOG_LIMIT) this.logs.splice(0, this.logs.length - LOG_LIMIT);
+    if (stream !== 'system') {
+      this.recent.push(line.text);
+      if (this.recent.length > 200) this.recent.splice(0, this.recent.length - 200);
+    }
+    this.options.logger.appLine(line);
+    this.options.bus.emit('log', line);
+  }
+
+  /** Installs (if needed), builds and starts; resolves once ready or failed. */
+  async start(): Promise<void> {
+    this.clearTimers();
+    await this.kill();
+    this.stopping = false;
+    this.lastError = undefined;
+    const built = await this.prepare();
+    if (!built || this.stopping) return;
+    await this.launch();
+  }
+
+  /**
+   * Rebuilds (unless `rebuild` is false) and restarts. A failing build leaves the running
+   * version untouched and returns false.
+   */
+  async restart(rebuild: boolean): Promise<boolean> {
+    if (this.stopping) return false;
+    this.clearTimers();
+    const running = this.current !== undefined && this.state === 'ready';
+    if (rebuild) {
+      const built = await this.prepare(running);
+      if (!built) return false;
+    }
+    await this.kill();
+    this.failedStarts = 0;
+    this.lastError = undefined;
+    if (this.stopping) return false;
+    await this.launch();
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.clearTimers();
+    await this.kill();
+    this.setState('stopped');
+  }
+
+  private healthCheck() {
+    const app = this.options.app;
+    return 'healthCheck' in app ? app.healthCheck : undefined;
+  }
+
+  private setState(state: AppState): void {
+    this.state = state;
+    this.options.bus.emit('app', this.info());
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.restartTimer);
+    clearInterval(this.healthTimer);
+    this.restartTimer = undefined;
+    this.healthTimer = undefined;
+  }
+
+  private async kill(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    this.generation += 1;
+    await stopGroup(current, this.options.graceMs);
+    if (this.current === current) this.current = undefined;
+  }
+
+  /** npm install when node_modules is missing, then gcp-build/build. Returns false on failure. */
+  private async prepare(keepState = false): Promise<boolean> {
+    const pkg = await readPackage(this.options.dir);
+    if (!pkg) {
+      if (this.kind === 'static') {
+        this.setState('ready');
+        return true;
+      }
+      this.fail(`${this.name}: no package.json in ${this.options.dir}.`);
+      return false;
+    }
+    const steps: Array<[string, string]> = [];
+    if (pkg.hasDependencies && !existsSync(join(this.options.dir, 'node_modules'))) {
+      const lock = existsSync(join(this.options.dir, 'package-lock.json'));
+      steps.push([
+        lock ? 'npm ci' : 'npm install',
+        lock ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund',
+      ]);
+    }
+    if (this.options.build) {
+      const name =
+        pkg.scripts['gcp-build'] !== undefined
+          ? 'gcp-build'
+          : pkg.scripts.build !== undefined
+            ? 'build'
+            : undefined;
+      const command = name === undefined ? undefined : scriptCommand(pkg.scripts, name);
+      if (command !== undefined) steps.push([`npm run ${name}`, command]);
+    }
+    if (steps.length === 0) return true;
+    if (!keepState) this.setState('building');
+    for (const [label, command] of steps) {
+      this.log('system', `${label}`);
+      const result = await runShell(command, {
+        cwd: this.options.dir,
+        env: this.options.buildEnvironment(),
+        guardian: this.options.guardian,
+        onLine: (stream, text) => this.log(stream, text),
+      });
+      if (this.stopping) return false;
+      if (result.code !== 0) {
+        const message = `${label} failed (exit code ${result.code ?? result.signal})`;
+        if (keepState) {
+          this.lastError = message;
+          this.options.logger.error(
+            `${this.name}: ${message}; the previous version keeps running.\n${this.options.redact(tail(result.output, TAIL_LINES))}`,
+          );
+          this.options.bus.emit('app', this.info());
+        } else {
+          this.fail(
+            `${this.name}: ${message}.\n${this.options.redact(tail(result.output, TAIL_LINES))}`,
+            message,
+          );
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private fail(message: string, short = message): void {
+    this.lastError = short;
+    this.options.logger.error(message);
+    this.setState('crashed');
+  }
+
+  private async launch(): Promise<void> {
+    if (this.kind === 'static') {
+      this.setState('ready');
+      return;
+    }
+    const pkg = await readPackage(this.options.dir);
+    let command = pkg ? scriptCommand(pkg.scripts, 'start') : undefined;
+    // npm start's default when there is no start script.
+    if (command === undefined && existsSync(join(this.options.dir, 'server.js'))) command = 'node server.js';
+    if (command === undefined) {
+      this.fail(
+        `${this.name}: no "start" script in ${join(this.options.dir, 'package.json')}.`,
+        'no start script',
+      );
+      return;
+    }
+    this.recent = [];
+    this.setState('starting');
+    const generation = ++this.generation;
+    const spawned = spawnShell(command, {
+      cwd: this.options.dir,
+      env: this.options.environment(),
+      guardian: this.options.guardian,
+      onLine: (stream, text) => this.log(stream, text),
+    });
+    this.current = spawned;
+    this.options.bus.emit('app', this.info());
+
+    const exit = spawned.exited.then((result) => ({ kind: 'exit' as const, ...result }));
+    const ready =
+      this.kind === 'frontend'
+        ? Promise.resolve({ kind: 'ready' as const })
+        : this.waitReady(generation).then((ok) =>
+            ok ? { kind: 'ready' as const } : { kind: 'stale' as const },
+          );
+    const first = await Promise.race([exit, ready]);
+    if (generation !== this.generation || this.stopping) {
+      return;
+    }
+    if (first.kind === 'ready') {
+      this.failedStarts = 0;
+      this.readyAt = Date.now();
+      this.lastError = undefined;
+      if (this.health !== null) this.health = 'healthy';
+      this.setState('ready');
+      const wasReady = this.everReady;
+      this.everReady = true;
+      this.options.onReady?.(!wasReady);
+      this.watchHealth(generation);
+      void exit.then((result) => {
+        if (generation !== this.generation || this.stopping) return;
+        this.onExit(result.code, result.signal, true);
+      });
+      return;
+    }
+    if (first.kind === 'exit') this.onExit(first.code, first.signal, false);
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null, wasReady: boolean): void {
+    this.current = undefined;
+    this.clearTimers();
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const what = wasReady ? `crashed (${how})` : `exited before it was ready (${how})`;
+    const output = tail(this.recent.join('\n'), TAIL_LINES);
+    this.lastError = what;
+    if (wasReady && Date.now() - this.readyAt > 10_000) this.failedStarts = 0;
+    this.failedStarts += 1;
+    const max = this.options.maxFailedStarts ?? 5;
+    const giveUp = this.failedStarts >= max;
+    const delay = Math.min(500 * 2 ** (this.failedStarts - 1), 30_000);
+    this.options.logger.error(
+      `${this.name} ${what}.${output ? `\nLast output:\n${output}` : ''}\n${
+        giveUp
+          ? `Not restarting after ${max} failed starts in a row: save a file of ${this.name} or run \`connect dev\` again.`
+          : `Restarting in ${delay} ms.`
+      }`,
+    );
+    this.setState('crashed');
+    if (giveUp || this.stopping) return;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.stopping) return;
+      this.restarts += 1;
+      void this.launch();
+    }, delay);
+  }
+
+  /** Polls the port (and the health check) until ready; false if superseded or stopped. */
+  private async waitReady(generation: number): Promise<boolean> {
+    const port = this.options.port;
+    if (port === null) return true;
+    const check = this.healthCheck();
+    const started = Date.now();
+    let warned = false;
+    const warnAfter = this.options.readyWarnMs ?? 30_000;
+    while (generation === this.generation && !this.stopping && this.current) {
+      if (await canConnect(port)) {
+        if (!check) return true;
+        const status = await httpStatus(port, check.path, (check.timeoutSeconds ?? 5) * 1000);
+        if (status >= 200 && status < 300) return true;
+      }
+      if (!warned && Date.now() - started > warnAfter) {
+        warned = true;
+        this.options.logger.warn(
+          `${this.name} is not ready after ${Math.round(warnAfter / 1000)} s: nothing accepts connections on port ${port}${check ? ` or ${check.path} does not answer 2xx` : ''}. Does it listen on process.env.PORT (or 8080)?`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return false;
+  }
+
+  private watchHealth(generation: number): void {
+    const check = this.healthCheck();
+    const port = this.options.port;
+    if (!check || port === null) return;
+    const threshold = check.unhealthyThreshold ?? 3;
+    let failures = 0;
+    let busy = false;
+    this.healthTimer = setInterval(
+      () => {
+        if (busy || generation !== this.generation) return;
+        busy = true;
+        void httpStatus(port, check.path, (check.timeoutSeconds ?? 5) * 1000).then((status) => {
+          busy = false;
+          if (generation !== this.generation || this.stopping) return;
+          if (status >= 200 && status < 300) {
+            failures = 0;
+            if (this.health !== 'healthy') {
+              this.health = 'healthy';
+              this.options.bus.emit('app', this.info());
+            }
+            return;
+          }
+          failures += 1;
+          if (failures >= threshold) {
+            this.health = 'unhealthy';
+            this.options.logger.warn(
+              `${this.name} is unhealthy: ${check.path} failed ${failures} times in a row (last: ${status === 0 ? 'no answer' : status}). Restarting it.`,
+            );
+            this.restarts += 1;
+            void this.restart(false);
+          }
+        });
+      },
+      (check.intervalSeconds ?? 10) * 1000,
+    );
+    this.healthTimer.unref();
+  }
+}
+
+/** The status code of GET path on 127.0.0.1:port; 0 when there is no answer in time. */
+export function httpStatus(port: number, path: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: path.startsWith('/') ? path : `/${path}`,
+        method: 'GET',
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
