@@ -1,0 +1,357 @@
+/**
+ * The local commercetools API: @labdigital/commercetools-mock served over real HTTP on
+ * 127.0.0.1 (OAuth included, with the emulator's client credentials), plus what the mock
+ * lacks: `/{projectKey}/messages`, seed data and persistence between runs. Extensions and
+ * Subscriptions are layered on through `hooks` (see ./hooks.ts and ../platform.ts).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import { CommercetoolsMock } from '@labdigital/commercetools-mock';
+
+import { ConnectError } from '../../errors.js';
+import { MessageLog, type Message } from '../events/messages.js';
+import { installHooks, type PlatformHooks } from './hooks.js';
+import { assertMockContract, commercetoolsErrorClass, oauthMiddleware, storage, type CommercetoolsErrorClass, type Resource } from './mock-internals.js';
+import { PredicateEvaluator } from './predicate.js';
+import { normalizeTypeId, RESOURCE_PATHS, resourcePath } from './resource-types.js';
+
+export interface PlatformInfo {
+  apiUrl: string;
+  authUrl: string;
+  projectKey: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+}
+
+export interface LocalApiOptions {
+  projectKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Keep the project in this folder between runs (`connect dev --persist DIR`). */
+  persistDir?: string | undefined;
+  /** JSON of resources to create at start (`connect dev --seed FILE`), applied to an empty project. */
+  seedFile?: string | undefined;
+  port?: number;
+}
+
+export interface InjectResult {
+  statusCode: number;
+  body: unknown;
+}
+
+const PERSIST_FILE = 'project.json';
+
+export class LocalApi {
+  readonly messages: MessageLog;
+  readonly predicates = new PredicateEvaluator();
+  private uninstall: (() => void) | undefined;
+  private persistTimer: NodeJS.Timeout | undefined;
+  private internalToken: string | undefined;
+  private readonly quiet = new AsyncLocalStorage<boolean>();
+
+  private constructor(
+    readonly mock: CommercetoolsMock,
+    private readonly platform: PlatformInfo,
+    readonly errorClass: CommercetoolsErrorClass,
+    private readonly persistDir: string | undefined,
+    messages: Message[],
+  ) {
+    this.messages = new MessageLog(messages);
+  }
+
+  static async start(options: LocalApiOptions = {}): Promise<LocalApi> {
+    const projectKey = options.projectKey ?? 'connect-local';
+    const clientId = options.clientId ?? `local-${randomBytes(6).toString('hex')}`;
+    const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
+    const mock = new CommercetoolsMock({
+      enableAuthentication: true,
+      validateCredentials: true,
+      defaultProjectKey: projectKey,
+      silent: true,
+      strict: false,
+    });
+    assertMockContract(mock);
+    const errorClass = await commercetoolsErrorClass(mock);
+
+    let persisted: Message[] = [];
+    let empty = true;
+    if (options.persistDir) {
+      const loaded = await loadSnapshot(mock, projectKey, join(options.persistDir, PERSIST_FILE));
+      persisted = loaded.messages;
+      empty = loaded.resources === 0;
+    }
+    const project = await storage(mock).getProject(projectKey);
+    await storage(mock).saveProject({ ...project, messages: { enabled: true, deleteDaysAfterCreation: 15 } });
+
+    const scope = `manage_project:${projectKey}`;
+    const api = new LocalApi(
+      mock,
+      { apiUrl: '', authUrl: '', projectKey, clientId, clientSecret, scope },
+      errorClass,
+      options.persistDir,
+      persisted,
+    );
+    api.addCredentialCheck();
+    api.addMessageRoutes();
+    if (options.seedFile && empty) await api.seed(options.seedFile);
+
+    await mock.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+    const address = mock.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    api.platform.apiUrl = `http://127.0.0.1:${port}`;
+    api.platform.authUrl = `http://127.0.0.1:${port}`;
+    return api;
+  }
+
+  info(): PlatformInfo {
+    return { ...this.platform };
+  }
+
+  get projectKey(): string {
+    return this.platform.projectKey;
+  }
+
+  /** Routes every create/update/delete through `hooks` (and persists after each change). */
+  setHooks(hooks: PlatformHooks): void {
+    this.uninstall?.();
+    this.uninstall = installHooks(this.mock, {
+      beforeSave: async (change) => {
+        if (!this.quiet.getStore()) await hooks.beforeSave?.(change);
+      },
+      afterSave: (change) => {
+        if (!this.quiet.getStore()) hooks.afterSave?.(change);
+        this.schedulePersist();
+      },
+    });
+  }
+
+  /** Runs `work` without extension calls or messages (sample resources built by `connect trigger`). */
+  quietly<T>(work: () => Promise<T>): Promise<T> {
+    return this.quiet.run(true, work);
+  }
+
+  /** A request through the mock's full HTTP pipeline (validation, hooks, error rendering), without a socket. */
+  async request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<InjectResult> {
+    this.internalToken ??= this.token();
+    const response = await this.mock.app.inject({
+      method,
+      url: `/${this.projectKey}${path}`,
+      headers: { authorization: `Bearer ${this.internalToken}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    let parsed: unknown = response.body;
+    try {
+      parsed = JSON.parse(response.body);
+    } catch {
+      // keep the text
+    }
+    return { statusCode: response.statusCode, body: parsed };
+  }
+
+  /** Creates one resource of `typeId` (or endpoint name) through the API; throws a ConnectError on failure. */
+  async create(typeIdOrPath: string, draft: unknown): Promise<Resource> {
+    const path = this.pathOf(typeIdOrPath);
+    const result = await this.request('POST', `/${path}`, draft);
+    if (result.statusCode >= 300) {
+      const message = (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
+      throw new ConnectError('PLATFORM_REQUEST_FAILED', `The local API refused to create a ${typeIdOrPath}: ${message}`, {
+        hint: 'check the draft against the commercetools API reference',
+        details: { statusCode: result.statusCode, body: result.body },
+      });
+    }
+    return result.body as Resource;
+  }
+
+  async query(typeIdOrPath: string, query = ''): Promise<InjectResult> {
+    return this.request('GET', `/${this.pathOf(typeIdOrPath)}${query ? `?${query}` : ''}`);
+  }
+
+  /** Reads a stored resource without running any hook. */
+  async get(typeId: string, id: string): Promise<Resource | null> {
+    return storage(this.mock).get(this.projectKey, typeId, id);
+  }
+
+  async all(typeId: string): Promise<Resource[]> {
+    return storage(this.mock).all(this.projectKey, typeId);
+  }
+
+  async stop(): Promise<void> {
+    this.uninstall?.();
+    this.uninstall = undefined;
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    await this.persist();
+    await this.mock.app.close();
+  }
+
+  /** Writes the project to the persist folder now (no-op without --persist). */
+  async persist(): Promise<void> {
+    if (!this.persistDir) return;
+    const resources: Record<string, Resource[]> = {};
+    for (const typeId of Object.keys(RESOURCE_PATHS)) {
+      const all = await storage(this.mock).all(this.projectKey, typeId);
+      if (all.length > 0) resources[typeId] = all;
+    }
+    const file = join(this.persistDir, PERSIST_FILE);
+    await mkdir(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify({ version: 1, projectKey: this.projectKey, resources, messages: this.messages.all() }));
+    await rename(temp, file);
+  }
+
+  private schedulePersist(): void {
+    if (!this.persistDir || this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = undefined;
+      void this.persist().catch(() => undefined);
+    }, 200);
+    this.persistTimer.unref();
+  }
+
+  private pathOf(typeIdOrPath: string): string {
+    const typeId = normalizeTypeId(typeIdOrPath);
+    const path = typeId ? resourcePath(typeId) : undefined;
+    if (!path) {
+      throw new ConnectError('UNKNOWN_RESOURCE_TYPE', `"${typeIdOrPath}" is not a resource type of the local API.`, {
+        hint: `use one of ${Object.keys(RESOURCE_PATHS).join(', ')}`,
+        exitCode: 2,
+      });
+    }
+    return path;
+  }
+
+  private token(): string {
+    const store = this.mock.authStore() as unknown as {
+      getClientToken(clientId: string, secret: string, scope: string): { access_token: string };
+    };
+    return store.getClientToken(this.platform.clientId, this.platform.clientSecret, this.platform.scope).access_token;
+  }
+
+  /** The mock accepts any client credentials; the platform only those of an API client. */
+  private addCredentialCheck(): void {
+    this.mock.app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/oauth/')) return;
+      const header = request.headers.authorization ?? '';
+      const match = /^Basic\s+(.+)$/i.exec(header);
+      const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+      const separator = decoded.indexOf(':');
+      const id = decodeURIComponent(decoded.slice(0, separator));
+      const secret = decodeURIComponent(decoded.slice(separator + 1));
+      if (separator < 0 || id !== this.platform.clientId || secret !== this.platform.clientSecret) {
+        const message = 'Please provide valid client credentials using HTTP Basic Authentication.';
+        await reply.status(401).send({
+          statusCode: 401,
+          message,
+          errors: [{ code: 'invalid_client', message }],
+          error: 'invalid_client',
+          error_description: message,
+        });
+      }
+    });
+  }
+
+  private addMessageRoutes(): void {
+    const middleware = oauthMiddleware(this.mock);
+    const messages = this.messages;
+    const predicates = this.predicates;
+    void this.mock.app.register(async (instance) => {
+      instance.addHook('preHandler', middleware as never);
+      instance.get('/:projectKey/messages', async (request) => {
+        const query = request.query as Record<string, unknown>;
+        const where = ([] as unknown[]).concat(query.where ?? []).map(String);
+        const limit = Math.min(Number(query.limit ?? 20) || 20, 500);
+        const offset = Number(query.offset ?? 0) || 0;
+        const sortDesc = String(query.sort ?? '').includes('desc');
+        let all = await predicates.filter(messages.all(), where);
+        if (sortDesc) all = all.reverse();
+        const results = all.slice(offset, offset + limit);
+        return { limit, offset, count: results.length, total: all.length, results };
+      });
+      instance.get('/:projectKey/messages/:id', async (request, reply) => {
+        const { id } = request.params as { id: string };
+        const message = messages.get(id);
+        if (message) return message;
+        const text = `The Resource with ID '${id}' was not found.`;
+        return reply.status(404).send({ statusCode: 404, message: text, errors: [{ code: 'ResourceNotFound', message: text }] });
+      });
+    });
+  }
+
+  /**
+   * Seed file: `{"customers": [draft, ...], "carts": [...]}` (endpoint names or typeIds as keys),
+   * created in the order written, through the API (so drafts are validated).
+   */
+  private async seed(file: string): Promise<void> {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new ConnectError('SEED_INVALID', `Cannot read the seed file ${file}: ${(error as Error).message}`, {
+        hint: 'pass a JSON file like {"customers": [{"email": "a@example.com"}], "carts": [{"currency": "EUR"}]}',
+        exitCode: 2,
+      });
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new ConnectError('SEED_INVALID', `The seed file ${file} must hold a JSON object of resource lists.`, {
+        hint: 'write {"customers": [{"email": "a@example.com"}], "carts": [{"currency": "EUR"}]}',
+        exitCode: 2,
+      });
+    }
+    await this.mock.app.ready();
+    for (const [type, drafts] of Object.entries(data)) {
+      if (!Array.isArray(drafts)) {
+        throw new ConnectError('SEED_INVALID', `"${type}" in ${file} must be a list of drafts.`, {
+          hint: `write "${type}": [ {...}, ... ]`,
+          exitCode: 2,
+        });
+      }
+      for (const draft of drafts) {
+        try {
+          await this.create(type, draft);
+        } catch (error) {
+          if (error instanceof ConnectError) {
+            throw new ConnectError('SEED_INVALID', `Seed ${file}: ${error.message}`, {
+              hint: error.hint,
+              exitCode: 2,
+              details: error.details,
+            });
+          }
+          throw error;
+        }
+      }
+    }
+  }
+}
+
+async function loadSnapshot(
+  mock: CommercetoolsMock,
+  projectKey: string,
+  file: string,
+): Promise<{ resources: number; messages: Message[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { resources: 0, messages: [] };
+  }
+  let snapshot: { resources?: Record<string, Resource[]>; messages?: Message[] };
+  try {
+    snapshot = JSON.parse(text);
+  } catch (error) {
+    throw new ConnectError('PERSIST_CORRUPT', `The saved project ${file} is not valid JSON: ${(error as Error).message}`, {
+      hint: `move ${file} away to start with an empty project`,
+    });
+  }
+  let count = 0;
+  for (const [typeId, list] of Object.entries(snapshot.resources ?? {})) {
+    for (const resource of list) {
+      await storage(mock).add(projectKey, typeId, resource);
+      count++;
+    }
+  }
+  return { resources: count, messages: snapshot.messages ?? [] };
+}

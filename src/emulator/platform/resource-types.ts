@@ -1,0 +1,65 @@
+/**
+ * The commercetools resource types the local API knows, with the path segment of their
+ * endpoint (`/{projectKey}/<path>`), used to create resources, build CloudEvents `source`
+ * and map admin API calls.
+ */
+export const RESOURCE_PATHS: Readonly<Record<string, string>> = {
+  'associate-role': 'associate-roles',
+  'attribute-group': 'attribute-groups',
+  'business-unit': 'business-units',
+  cart: 'carts',
+  'cart-discount': 'cart-discounts',
+  category: 'categories',
+  channel: 'channels',
+  customer: 'customers',
+  'customer-group': 'customer-groups',
+  'discount-code': 'discount-codes',
+  extension: 'extensions',
+  'inventory-entry': 'inventory',
+  'key-value-document': 'custom-objects',
+  order: 'orders',
+  payment: 'payments',
+  product: 'products',
+  'product-discount': 'product-discounts',
+  'product-selection': 'product-selections',
+  'product-type': 'product-types',
+  quote: 'quotes',
+  'quote-request': 'quote-requests',
+  review: 'reviews',
+  'shipping-method': 'shipping-methods',
+  'shopping-list': 'shopping-lists',
+  'staged-quote': 'staged-quotes',
+  'standalone-price': 'standalone-prices',
+  state: 'states',
+  store: 'stores',
+  subscription: 'subscriptions',
+  'tax-category': 'tax-categories',
+  type: 'types',
+  zone: 'zones',
+};
+
+/** Resource types an API Extension may be triggered on (runtime.md). */
+export const EXTENSION_RESOURCE_TYPES = [
+  'cart',
+  'order',
+  'payment',
+  'payment-method',
+  'customer',
+  'customer-group',
+  'quote-request',
+  'staged-quote',
+  'quote',
+  'business-unit',
+  'shopping-list',
+] as const;
+
+export function resourcePath(typeId: string): string | undefined {
+  return RESOURCE_PATHS[typeId];
+}
+
+/** Accepts a typeId (`cart`) or an endpoint name (`carts`) and answers the typeId. */
+export function normalizeTypeId(value: string): string | undefined {
+  if (value in RESOURCE_PATHS) return value;
+  const entry = Object.entries(RESOURCE_PATHS).find(([, path]) => path === value);
+  return entry?.[0];
+}

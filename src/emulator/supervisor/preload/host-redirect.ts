@@ -1,0 +1,104 @@
+/**
+ * Sends requests for the platform's API and auth hosts (`https://api.<region>.commercetools.com`,
+ * `https://auth.<region>.commercetools.com`, which the official templates hard-code or derive
+ * from CTP_REGION) to the emulator's local commercetools API, unchanged otherwise. Covers
+ * `fetch` (global, and the commercetools SDK that uses it) and everything built on
+ * `https.request` (node-fetch, axios, got). Does nothing unless the emulator set
+ * CONNECT_EMULATOR_API_URL / CONNECT_EMULATOR_AUTH_URL.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { syncBuiltinESMExports } from 'node:module';
+
+const apiBase = process.env.CONNECT_EMULATOR_API_URL;
+const authBase = process.env.CONNECT_EMULATOR_AUTH_URL ?? apiBase;
+
+const PLATFORM_HOST = /^(api|auth)\.(?:[a-z0-9-]+\.)*(?:commercetools\.com|commercetools\.co|sphere\.io)$/i;
+
+/** The local URL for a platform URL, or null when the host is not the platform's. */
+export function redirectedUrl(url: URL, bases = { api: apiBase, auth: authBase }): URL | null {
+  const match = PLATFORM_HOST.exec(url.hostname);
+  if (!match) return null;
+  const base = match[1]?.toLowerCase() === 'auth' ? bases.auth : bases.api;
+  if (!base) return null;
+  const local = new URL(base);
+  return new URL(`${local.origin}${url.pathname}${url.search}`);
+}
+
+type RequestArgs = [unknown, unknown?, unknown?];
+
+/** Rewrites the arguments of https.request/get when they target a platform host. */
+function rewrite(args: RequestArgs): RequestArgs | null {
+  const [first, second, third] = args;
+  let url: URL | null = null;
+  let options: Record<string, unknown> = {};
+  let callback: unknown;
+  if (typeof first === 'string' || first instanceof URL) {
+    url = new URL(String(first));
+    if (typeof second === 'function') callback = second;
+    else {
+      options = (second as Record<string, unknown> | undefined) ?? {};
+      callback = third;
+    }
+  } else if (first && typeof first === 'object') {
+    options = first as Record<string, unknown>;
+    callback = second;
+    const host = String(options.hostname ?? options.host ?? 'localhost').replace(/:\d+$/, '');
+    url = new URL(`https://${host}${String(options.path ?? '/')}`);
+  }
+  if (!url) return null;
+  const hostname = String(options.hostname ?? options.host ?? url.hostname).replace(/:\d+$/, '');
+  const target = redirectedUrl(new URL(`https://${hostname}${url.pathname}${url.search}`));
+  if (!target) return null;
+  const path = String(options.path ?? `${url.pathname}${url.search}`);
+  const rewritten: Record<string, unknown> = {
+    ...(first instanceof URL || typeof first === 'string' ? { method: 'GET' } : {}),
+    ...options,
+    protocol: 'http:',
+    hostname: target.hostname,
+    host: target.hostname,
+    port: Number(target.port),
+    path,
+  };
+  // An https.Agent cannot carry a plain-HTTP request.
+  if (rewritten.agent instanceof https.Agent) delete rewritten.agent;
+  return [rewritten, callback];
+}
+
+if (apiBase) {
+  const originalRequest = https.request;
+  const originalGet = https.get;
+  https.request = function request(this: unknown, ...args: unknown[]) {
+    const rewritten = rewrite(args as RequestArgs);
+    if (!rewritten) return (originalRequest as (...a: unknown[]) => http.ClientRequest).apply(this, args);
+    const [options, callback] = rewritten;
+    return callback === undefined
+      ? http.request(options as http.RequestOptions)
+      : http.request(options as http.RequestOptions, callback as (res: http.IncomingMessage) => void);
+  } as typeof https.request;
+  https.get = function get(this: unknown, ...args: unknown[]) {
+    const rewritten = rewrite(args as RequestArgs);
+    if (!rewritten) return (originalGet as (...a: unknown[]) => http.ClientRequest).apply(this, args);
+    const [options, callback] = rewritten;
+    return callback === undefined
+      ? http.get(options as http.RequestOptions)
+      : http.get(options as http.RequestOptions, callback as (res: http.IncomingMessage) => void);
+  } as typeof https.get;
+  syncBuiltinESMExports();
+
+  const originalFetch = globalThis.fetch;
+  if (typeof originalFetch === 'function') {
+    globalThis.fetch = function fetch(input: string | URL | Request, init?: RequestInit) {
+      const raw = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+      let target: URL | null = null;
+      try {
+        target = redirectedUrl(new URL(raw));
+      } catch {
+        target = null;
+      }
+      if (!target) return originalFetch(input, init);
+      if (typeof input === 'string' || input instanceof URL) return originalFetch(target, init);
+      return originalFetch(new Request(target, input), init);
+    } as typeof globalThis.fetch;
+  }
+}
