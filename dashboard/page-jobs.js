@@ -75,8 +75,10 @@ export function mount(container, { act }) {
         render();
       }),
     );
-    // The emulator describes the schedule (or why it cannot run); our own words are the fallback.
-    const words = job.description || cronToWords(job.schedule);
+    // Our words first; the emulator's description says why a schedule cannot run.
+    const words = cronToWords(job.schedule) ?? job.description;
+    const problem =
+      (job.next ?? []).length === 0 && job.description && job.description !== words ? job.description : null;
     return h(
       'article',
       { class: 'panel card', 'data-job': job.name, 'aria-labelledby': `job-${job.name}` },
@@ -96,6 +98,7 @@ export function mount(container, { act }) {
           null,
           h('code', null, job.schedule),
           words ? h('span', { class: 'words' }, ` — ${words}`) : null,
+          problem ? h('div', { class: 'error-text' }, problem) : null,
         ),
         h('dt', null, 'Next runs'),
         h(

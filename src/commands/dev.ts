@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
+import { openInBrowser } from '../emulator/admin/dashboard.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
 import { loadSpec } from '../spec/load.js';
@@ -58,6 +59,11 @@ export default class Dev extends BaseCommand<typeof Dev> {
       min: 0,
       max: 65535,
       description: 'Port of the admin API on 127.0.0.1 (0: any free port).',
+    }),
+    open: Flags.boolean({
+      default: false,
+      description:
+        'Open the dashboard in the browser once the applications have started ($BROWSER, else the system opener).',
     }),
     grace: Flags.integer({
       default: 5000,
@@ -121,6 +127,8 @@ export default class Dev extends BaseCommand<typeof Dev> {
     try {
       await emulator.start();
       if (signals === 0) this.printSummary(emulator);
+      if (signals === 0 && flags.open)
+        openInBrowser(`${emulator.adminUrl}/__connect/`, (text) => output.warn(text));
       await stopped;
       output.info('Stopped.');
     } catch (error) {
@@ -140,5 +148,6 @@ export default class Dev extends BaseCommand<typeof Dev> {
     for (const app of apps) {
       this.output.info(`  ${app.name.padEnd(20)} ${app.state.padEnd(9)} ${app.url ?? ''}`);
     }
+    this.output.info(`Dashboard: ${emulator.adminUrl}/__connect/`);
   }
 }

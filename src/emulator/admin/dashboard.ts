@@ -4,6 +4,7 @@
  * /__connect/api/openapi.yaml the admin API's description. Nothing is read from disk until a
  * page is requested, so the dashboard costs `connect dev` nothing at start.
  */
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -81,4 +82,28 @@ export function mountDashboard(app: Express, options: DashboardOptions = {}): vo
   app.get(`${prefix}/api/openapi.yaml`, (_req: Request, res: Response) =>
     send(res, join(root, 'schemas', 'admin-api.openapi.yaml'), TYPES['.yaml']!),
   );
+}
+
+/**
+ * Opens a URL in the user's browser (`connect dev --open`): $BROWSER when set, else the
+ * platform's opener. Never fails the caller: a missing opener is reported through `warn`.
+ */
+export function openInBrowser(url: string, warn: (message: string) => void, env = process.env): void {
+  const [command, args] =
+    env.BROWSER && env.BROWSER !== ''
+      ? [env.BROWSER, [url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : process.platform === 'win32'
+          ? ['cmd', ['/c', 'start', '""', url]]
+          : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', (error) =>
+      warn(`Could not open the browser (${command}: ${error.message}). Open ${url}`),
+    );
+    child.unref();
+  } catch (error) {
+    warn(`Could not open the browser (${(error as Error).message}). Open ${url}`);
+  }
 }
