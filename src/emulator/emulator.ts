@@ -28,6 +28,7 @@ import {
   API_CLIENT_VARIABLES,
   baseEnvironment,
   buildEnvironment,
+  defaultApiClient,
   runtimeEntries,
   runtimeVariables,
 } from './environment.js';
@@ -467,6 +468,7 @@ export class Emulator {
     for (const resolved of this.config?.resolved.values() ?? []) {
       for (const entry of resolved.values) if (entry.secured) secrets.push(entry.value);
     }
+    if (this.spec.inheritAs?.apiClient) secrets.push(defaultApiClient(this.spec).CTP_CLIENT_SECRET ?? null);
     for (const app of this.spec.deployAs) {
       const env = this.pluginEnv(app);
       for (const key of this.pluginSecretKeys()) secrets.push(env[key] ?? null);

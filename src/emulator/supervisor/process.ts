@@ -25,7 +25,10 @@ export interface SpawnShellOptions {
 
 /** Runs `sh -c command` in its own process group. */
 export function spawnShell(command: string, options: SpawnShellOptions): Spawned {
-  const child = spawn('/bin/sh', ['-c', command], {
+  // dash does not exec the last command of `sh -c`: do it for simple commands, so the app's own
+  // process is the group leader whose pid we show and whose exit we see.
+  const simple = /^[^;&|<>()`$\n\\'"=*?]+$/.test(command.trim()) && !/^\s*exec\s/.test(command);
+  const child = spawn('/bin/sh', ['-c', simple ? `exec ${command.trim()}` : command], {
     cwd: options.cwd,
     env: options.env,
     detached: true,
@@ -41,6 +44,8 @@ export function spawnShell(command: string, options: SpawnShellOptions): Spawned
   }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('error', () => resolve({ code: -1, signal: null }));
+    // The leader is gone: whatever is left of its group goes too (it would hold the pipes open).
+    child.once('exit', () => killGroup(child.pid, 'SIGKILL'));
     // 'close' waits for the output streams, so the last lines are read before we report.
     child.once('close', (code, signal) => {
       killGroup(child.pid, 'SIGKILL');

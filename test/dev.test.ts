@@ -1,0 +1,259 @@
+/**
+ * `connect dev` end to end: the built CLI on a fixture repository with real child apps.
+ * One emulator run covers configuration, redaction, ports, scripts, jobs, crash and reload
+ * (starting it once keeps the suite quick on two cores); stopping is tested per signal.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli } from './helpers/cli.js';
+import {
+  adminUrl,
+  allGone,
+  copyFixture,
+  eventually,
+  getJson,
+  startDev,
+  type DevProcess,
+} from './dev-helpers.js';
+
+const SECRET = 'sup3r-s3cret-value';
+
+describe('connect dev on a repository', () => {
+  let repo: { path: string; cleanup: () => Promise<void> };
+  let dev: DevProcess;
+  let admin: string;
+  let pids: number[] = [];
+
+  beforeAll(async () => {
+    repo = await copyFixture('basic');
+    dev = startDev([repo.path, '--env', 'svc-a.FROM_FLAG=flag', '--grace', '2000'], {
+      env: { TEST_API_SECRET: SECRET },
+    });
+    await dev.waitFor(/applications ready/, 60_000, 'stderr');
+    admin = await adminUrl(repo.path);
+  });
+
+  afterAll(async () => {
+    if (dev.exitCode === null) dev.kill('SIGKILL');
+    await repo.cleanup();
+  });
+
+  it('gives each application its own port, even when both hard-code 8080', async () => {
+    const status = await getJson(`${admin}/__connect/api/status`);
+    const apps = Object.fromEntries(status.applications.map((app: any) => [app.name, app]));
+    expect(apps['svc-a'].state).toBe('ready');
+    expect(apps['svc-b'].state).toBe('ready');
+    expect(apps['svc-a'].port).not.toBe(apps['svc-b'].port);
+    expect(apps['svc-a'].url).toBe(`http://127.0.0.1:${apps['svc-a'].port}/a`);
+    const a = await getJson(apps['svc-a'].url);
+    const b = await getJson(apps['svc-b'].url);
+    expect(a.env.PORT).toBe(String(apps['svc-a'].port));
+    expect(b.message).toBe('v1');
+    expect(apps['svc-b'].health).toBe('healthy');
+    pids = [a.pid, b.pid];
+  });
+
+  it('resolves configuration with the documented precedence and sets the runtime variables', async () => {
+    const status = await getJson(`${admin}/__connect/api/status`);
+    const svcA = status.applications.find((app: any) => app.name === 'svc-a');
+    const { env } = await getJson(svcA.url);
+    expect(env).toMatchObject({
+      FROM_FLAG: 'flag',
+      FROM_VALUES: 'values',
+      FROM_APP_ENV: 'app-env',
+      FROM_ROOT_ENV: 'root-env',
+      FROM_DEFAULT: 'default',
+      SHARED: 'shared-default',
+      K_SERVICE: 'svc-a',
+      K_CONFIGURATION: 'svc-a',
+      CONNECT_SERVICE_URL: svcA.url,
+      CTP_PROJECT_KEY: 'connect-dev',
+      CTP_SCOPE: 'manage_orders:connect-dev',
+      HOME_DIR_LEAK: null,
+    });
+    expect(env.K_REVISION).toMatch(/^svc-a-\d{5}/);
+    const config = await getJson(`${admin}/__connect/api/applications/svc-a/config`);
+    const sources = Object.fromEntries(config.values.map((entry: any) => [entry.key, entry.source]));
+    expect(sources).toMatchObject({
+      FROM_FLAG: 'flag',
+      FROM_VALUES: 'values-file',
+      FROM_APP_ENV: 'app-dotenv',
+      FROM_ROOT_ENV: 'root-dotenv',
+      FROM_DEFAULT: 'default',
+      API_SECRET: 'values-file',
+      PORT: 'runtime',
+    });
+  });
+
+  it('never shows a secured value', async () => {
+    await dev.waitFor(/svc-a starting with secret/, 5000, 'stdout');
+    const config = await getJson(`${admin}/__connect/api/applications/svc-a/config`);
+    expect(config.values.find((entry: any) => entry.key === 'API_SECRET').value).toBe('****');
+    const logs = await getJson(`${admin}/__connect/api/applications/svc-a/logs`);
+    expect(JSON.stringify(logs)).toContain('svc-a starting with secret ****');
+    const status = await runCli(['status', repo.path, '--json']);
+    const { stdout, stderr } = dev.output();
+    for (const text of [stdout, stderr, JSON.stringify(config), JSON.stringify(logs), status.stdout]) {
+      expect(text).not.toContain(SECRET);
+    }
+    expect(stdout).toContain('svc-a starting with secret ****');
+  });
+
+  it('refuses to start an application whose required keys have no value, naming them', async () => {
+    const { stderr } = dev.output();
+    expect(stderr).toMatch(
+      /needs cannot start: required configuration keys without a value: NEEDED_ONE, NEEDED_TWO/,
+    );
+    expect(stderr).toContain('--env needs.NEEDED_ONE=');
+    expect(stderr).toContain('applications.needs.NEEDED_TWO in');
+    expect(stderr).toContain('needs/.env');
+    const status = await getJson(`${admin}/__connect/api/status`);
+    expect(status.applications.find((app: any) => app.name === 'needs')).toMatchObject({
+      state: 'stopped',
+      pid: null,
+    });
+  });
+
+  it('runs postDeploy once the app is ready, with the app environment and the CONNECT_* variables', async () => {
+    const post = await eventually(
+      () => readFile(join(repo.path, 'svc-a', 'post-deploy.json'), 'utf8').then(JSON.parse),
+      10_000,
+      'post-deploy.json',
+    );
+    const status = await getJson(`${admin}/__connect/api/status`);
+    const svcA = status.applications.find((app: any) => app.name === 'svc-a');
+    expect(post).toEqual({
+      CONNECT_SERVICE_URL: svcA.url,
+      PORT: String(svcA.port),
+      K_SERVICE: 'svc-a',
+      FROM_FLAG: 'flag',
+      CTP_PROJECT_KEY: 'connect-dev',
+      CONNECT_DEV_ADMIN_URL: admin,
+    });
+    expect(dev.output().stdout).toContain('[postDeploy] post-deploy ran with ****');
+  });
+
+  it('serves assets apps from public/ under the emulator address', async () => {
+    const response = await fetch(`${admin}/static/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('static ok');
+  });
+
+  it('fires the job on its @every 1s schedule and on `connect trigger job`', async () => {
+    const scheduled = await eventually(
+      async () => {
+        const { runs } = await getJson(`${admin}/__connect/api/jobs/job/runs`);
+        return runs.find((run: any) => run.trigger === 'schedule' && run.outcome === 'ok');
+      },
+      10_000,
+      'a scheduled run',
+    );
+    expect(scheduled.statusCode).toBe(200);
+    expect(dev.output().stdout).toMatch(/job\s+\| job POST \/job Google-Cloud-Scheduler \{\}/);
+
+    const manual = await runCli(['trigger', 'job', 'job', '--path', repo.path, '--json']);
+    expect(manual.exitCode).toBe(0);
+    expect(JSON.parse(manual.stdout)).toMatchObject({
+      application: 'job',
+      trigger: 'manual',
+      outcome: 'ok',
+      statusCode: 200,
+    });
+
+    const unknown = await runCli(['trigger', 'job', 'svc-a', '--path', repo.path]);
+    expect(unknown.exitCode).not.toBe(0);
+    expect(unknown.stderr).toContain('JOB_NOT_FOUND');
+    expect(unknown.stderr).toContain('Try: use one of: job');
+
+    const status = await runCli(['status', repo.path, '--json']);
+    expect(status.exitCode).toBe(0);
+    const job = JSON.parse(status.stdout).applications.find((app: any) => app.name === 'job');
+    expect(job.lastJobRun.outcome).toBe('ok');
+  });
+
+  it('shows a status table', async () => {
+    const result = await runCli(['status', repo.path]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/NAME\s+TYPE\s+STATE\s+URL\s+PORT\s+PID\s+RESTARTS/);
+    expect(result.stdout).toMatch(/svc-a\s+service\s+ready\s+http:\/\/127\.0\.0\.1:\d+\/a/);
+  });
+
+  it('restarts a crashed application and shows the crash', async () => {
+    const before = await getJson(`${admin}/__connect/api/status`);
+    const svcA = before.applications.find((app: any) => app.name === 'svc-a');
+    await fetch(`http://127.0.0.1:${svcA.port}/a/crash`);
+    const after = await eventually(
+      async () => {
+        const status = await getJson(`${admin}/__connect/api/status`);
+        const app = status.applications.find((candidate: any) => candidate.name === 'svc-a');
+        return app.state === 'ready' && app.restarts === 1 ? app : undefined;
+      },
+      15_000,
+      'svc-a restarted',
+    );
+    expect(after.pid).not.toBe(svcA.pid);
+    expect(after.port).toBe(svcA.port);
+    expect(dev.output().stderr).toMatch(
+      /svc-a crashed \(exit code 3\)[\s\S]*svc-a: crashing on purpose[\s\S]*Restarting in/,
+    );
+    pids.push(after.pid);
+  });
+
+  it('rebuilds and restarts only the changed application, and keeps the old version on a build error', async () => {
+    const status = await getJson(`${admin}/__connect/api/status`);
+    const pidOf = (name: string) => status.applications.find((app: any) => app.name === name).pid;
+    const svcB = status.applications.find((app: any) => app.name === 'svc-b');
+    await writeFile(join(repo.path, 'svc-b', 'message.txt'), 'v2\n');
+    await eventually(async () => (await getJson(svcB.url)).message === 'v2', 15_000, 'v2 answering');
+    const afterReload = await getJson(`${admin}/__connect/api/status`);
+    expect(afterReload.applications.find((app: any) => app.name === 'svc-a').pid).toBe(pidOf('svc-a'));
+    expect(afterReload.applications.find((app: any) => app.name === 'job').pid).toBe(pidOf('job'));
+    pids.push((await getJson(svcB.url)).pid);
+
+    await writeFile(join(repo.path, 'svc-b', 'message.txt'), 'broken\n');
+    await dev.waitFor(
+      /svc-b: npm run build failed \(exit code 2\); the previous version keeps running/,
+      15_000,
+      'stderr',
+    );
+    expect(dev.output().stderr).toContain('build error: message.txt says "broken"');
+    expect((await getJson(svcB.url)).message).toBe('v2');
+  });
+
+  it('re-reads the values file and restarts the applications it affects', async () => {
+    const status = await getJson(`${admin}/__connect/api/status`);
+    const svcA = status.applications.find((app: any) => app.name === 'svc-a');
+    const jobPid = status.applications.find((app: any) => app.name === 'job').pid;
+    const values = await readFile(join(repo.path, 'connect.values.yaml'), 'utf8');
+    await writeFile(
+      join(repo.path, 'connect.values.yaml'),
+      values.replace('FROM_VALUES: values', 'FROM_VALUES: values-2'),
+    );
+    await eventually(
+      async () => (await getJson(svcA.url)).env.FROM_VALUES === 'values-2',
+      15_000,
+      'new value',
+    );
+    const after = await getJson(`${admin}/__connect/api/status`);
+    expect(after.applications.find((app: any) => app.name === 'job').pid).toBe(jobPid);
+    pids.push((await getJson(svcA.url)).pid);
+  });
+
+  it('stops on SIGINT: preUndeploy, then every process, and removes dev.json', async () => {
+    const grandchild = Number(await readFile(join(repo.path, 'svc-b', 'grandchild.pid'), 'utf8'));
+    const status = await getJson(`${admin}/__connect/api/status`);
+    const all = [...pids, ...status.applications.map((app: any) => app.pid).filter(Boolean), grandchild];
+    dev.kill('SIGINT');
+    const result = await dev;
+    expect(result.exitCode).toBe(0);
+    const pre = JSON.parse(await readFile(join(repo.path, 'svc-a', 'pre-undeploy.json'), 'utf8'));
+    expect(pre.K_SERVICE).toBe('svc-a');
+    expect(await allGone(all)).toEqual([]);
+    const after = await runCli(['status', repo.path]);
+    expect(after.exitCode).toBe(1);
+    expect(after.stderr).toContain('EMULATOR_NOT_RUNNING');
+  });
+});
