@@ -124,6 +124,7 @@ export class DeliveryEngine {
   /** Waits until nothing is being sent (tests and shutdown). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.writing;
   }
 
   async stop(): Promise<void> {

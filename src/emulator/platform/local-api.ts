@@ -14,7 +14,15 @@ import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 import { ConnectError } from '../../errors.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
-import { assertMockContract, commercetoolsErrorClass, oauthMiddleware, storage, type CommercetoolsErrorClass, type Resource } from './mock-internals.js';
+import {
+  assertMockContract,
+  commercetoolsErrorClass,
+  keepExtensionAdditionalContext,
+  oauthMiddleware,
+  storage,
+  type CommercetoolsErrorClass,
+  type Resource,
+} from './mock-internals.js';
 import { PredicateEvaluator } from './predicate.js';
 import { normalizeTypeId, RESOURCE_PATHS, resourcePath } from './resource-types.js';
 
@@ -75,6 +83,7 @@ export class LocalApi {
       strict: false,
     });
     assertMockContract(mock);
+    keepExtensionAdditionalContext(mock);
     const errorClass = await commercetoolsErrorClass(mock);
 
     let persisted: Message[] = [];

@@ -147,3 +147,22 @@ export function assertMockContract(mock: CommercetoolsMock): void {
     if (typeof raw._storage[name] !== 'function') throw new MockContractError(`storage.${name}()`);
   }
 }
+
+/**
+ * The mock's ExtensionRepository.create drops `additionalContext` (includeOldResource) of the
+ * draft; keep it, since it decides whether extensions get `oldResource`.
+ */
+export function keepExtensionAdditionalContext(mock: CommercetoolsMock): void {
+  const repo = repository(mock, 'extension');
+  if (!repo) throw new MockContractError('an "extension" repository');
+  const create = repo.create;
+  repo.create = async function (context, draft) {
+    const created = await create.call(this, context, draft);
+    const extra = (draft as { additionalContext?: unknown } | null)?.additionalContext;
+    if (extra !== undefined && created.additionalContext === undefined) {
+      created.additionalContext = extra;
+      await storage(mock).add(context.projectKey, 'extension', created);
+    }
+    return created;
+  };
+}
