@@ -11,15 +11,17 @@ const MESSAGE_TYPES = [
   'OrderStateChanged',
   'OrderPaymentStateChanged',
   'OrderShipmentStateChanged',
-  'CartCreated',
+  'OrderDeleted',
   'PaymentCreated',
   'PaymentStatusStateTransition',
+  'PaymentTransactionAdded',
   'CustomerCreated',
   'CustomerEmailChanged',
+  'CustomerDeleted',
   'ProductCreated',
   'ProductPublished',
-  'ResourceCreated',
-  'ResourceUpdated',
+  'ProductUnpublished',
+  'ProductDeleted',
 ];
 
 function attemptsTable(delivery) {
