@@ -48,7 +48,7 @@ export function mount(container, { params, act }) {
     'aria-label': 'Application log',
     'aria-live': 'off',
   });
-  const logCount = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const logCount = h('span', { class: 'muted' });
 
   const search = h('input', {
     type: 'search',

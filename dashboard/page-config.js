@@ -23,7 +23,7 @@ export function mount(container, { params }) {
   });
   const filter = h('input', { type: 'search', name: 'filter', placeholder: 'Filter keys' });
   filter.addEventListener('input', () => render());
-  const body = h('div', { 'aria-live': 'polite' });
+  const body = h('div');
   let config = null;
   let error = null;
 

@@ -58,8 +58,8 @@ function attemptsTable(delivery) {
 }
 
 export function mount(container, { act }) {
-  const deadBox = h('div', { 'aria-live': 'polite' });
-  const list = h('div', { 'aria-live': 'polite' });
+  const deadBox = h('div');
+  const list = h('div');
   const result = h('div', { class: 'result', 'aria-live': 'polite' });
   const search = h('input', { type: 'search', name: 'filter', placeholder: 'Filter by type, app or id' });
   search.addEventListener('input', () => renderList());

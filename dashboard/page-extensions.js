@@ -110,7 +110,7 @@ function callDetails(call) {
 }
 
 export function mount(container, { act, notify }) {
-  const timeline = h('div', { class: 'timeline', 'aria-live': 'polite', 'aria-label': 'Extension calls' });
+  const timeline = h('div', { class: 'timeline', role: 'region', 'aria-label': 'Extension calls' });
   const result = h('div', { class: 'result', 'aria-live': 'polite' });
 
   const appSelect = h('select', { name: 'application', required: true });

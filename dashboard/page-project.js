@@ -67,7 +67,7 @@ export function mount(container, { params, act }) {
   let error = null;
 
   const tabs = h('div', { class: 'tabs', role: 'group', 'aria-label': 'Resource type' });
-  const list = h('div', { 'aria-live': 'polite' });
+  const list = h('div');
   const info = h('p', { class: 'muted' });
   const refresh = h('button', { type: 'button', 'data-key': 'refresh' }, 'Refresh');
   refresh.addEventListener('click', () => act(refresh, load));
