@@ -87,10 +87,20 @@ function renderNav(active) {
           },
           title,
           key === 'events' && dead > 0
-            ? h('span', { class: 'count bad', title: 'dead letters' }, String(dead))
+            ? h(
+                'span',
+                { class: 'count bad', title: 'dead letters' },
+                String(dead),
+                h('span', { class: 'sr-only' }, ' dead letters'),
+              )
             : null,
           key === 'apps' && crashed > 0
-            ? h('span', { class: 'count bad', title: 'crashed' }, String(crashed))
+            ? h(
+                'span',
+                { class: 'count bad', title: 'crashed' },
+                String(crashed),
+                h('span', { class: 'sr-only' }, ' crashed'),
+              )
             : null,
         ),
       ),

@@ -166,7 +166,7 @@ describe('the dashboard on connect dev', () => {
     const message = page.locator(`details[data-message="${id}"]`);
     expect(await message.getAttribute('data-state')).toBe('dead');
     expect(await message.textContent()).toContain('5 attempt(s)');
-    expect(await page.locator('nav a[href="#/events"] .count').textContent()).toBe('1');
+    expect(await page.locator('nav a[href="#/events"] .count').textContent()).toBe('1 dead letters');
     await screenshot(page, '06-events-dead-letter');
 
     await rm(join(repo.path, 'event', 'fail.flag'));
