@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { cp, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import type { EmulatorStatus } from '../src/emulator/emulator.js';
+import type { AppInfo } from '../src/emulator/types.js';
 import { repoRoot, spawnCli, tempDir } from './helpers/cli.js';
 
 export const fixturesDir = join(repoRoot, 'test', 'fixtures', 'dev');
@@ -69,13 +71,13 @@ export async function eventually<T>(
   check: () => Promise<T> | T,
   timeoutMs = 15_000,
   what = 'condition',
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
     } catch (error) {
       last = error;
     }
@@ -92,7 +94,7 @@ export async function adminUrl(root: string): Promise<string> {
   return state.adminUrl;
 }
 
-export async function getJson<T = any>(url: string, init?: RequestInit): Promise<T> {
+export async function getJson<T = unknown>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
   return (await response.json()) as T;
 }
@@ -120,4 +122,21 @@ export async function allGone(pids: number[], timeoutMs = 5000): Promise<number[
     if (left.length === 0 || Date.now() > deadline) return left;
     await sleep(50);
   }
+}
+
+/** The applications of the emulator's status, by name (throws on an unknown name). */
+export async function apps(admin: string): Promise<(name: string) => AppInfo> {
+  const status = await getJson<EmulatorStatus>(`${admin}/__connect/api/status`);
+  return (name) => {
+    const app = status.applications.find((candidate) => candidate.name === name);
+    if (!app) throw new Error(`no application ${name} in ${JSON.stringify(status)}`);
+    return app;
+  };
+}
+
+/** What the fixture apps answer. */
+export interface AppAnswer {
+  pid: number;
+  env: Record<string, string | null>;
+  message?: string;
 }

@@ -8,16 +8,22 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { ConfigView, EmulatorStatus } from '../src/emulator/emulator.js';
+import type { JobRun } from '../src/emulator/types.js';
 import { runCli } from './helpers/cli.js';
 import {
   adminUrl,
   allGone,
+  apps,
   copyFixture,
   eventually,
   getJson,
   startDev,
+  type AppAnswer,
   type DevProcess,
 } from './dev-helpers.js';
+
+const answer = (url: string | null) => getJson<AppAnswer>(url ?? 'http://127.0.0.1:1/none');
 
 const SECRET = 'sup3r-s3cret-value';
 
@@ -42,24 +48,23 @@ describe('connect dev on a repository', () => {
   });
 
   it('gives each application its own port, even when both hard-code 8080', async () => {
-    const status = await getJson(`${admin}/__connect/api/status`);
-    const apps = Object.fromEntries(status.applications.map((app: any) => [app.name, app]));
-    expect(apps['svc-a'].state).toBe('ready');
-    expect(apps['svc-b'].state).toBe('ready');
-    expect(apps['svc-a'].port).not.toBe(apps['svc-b'].port);
-    expect(apps['svc-a'].url).toBe(`http://127.0.0.1:${apps['svc-a'].port}/a`);
-    const a = await getJson(apps['svc-a'].url);
-    const b = await getJson(apps['svc-b'].url);
-    expect(a.env.PORT).toBe(String(apps['svc-a'].port));
+    const app = await apps(admin);
+    expect(app('svc-a').state).toBe('ready');
+    expect(app('svc-b').state).toBe('ready');
+    expect(app('svc-a').port).not.toBe(app('svc-b').port);
+    expect(app('svc-a').url).toBe(`http://127.0.0.1:${app('svc-a').port}/a`);
+    const a = await answer(app('svc-a').url);
+    const b = await answer(app('svc-b').url);
+    expect(a.env.PORT).toBe(String(app('svc-a').port));
     expect(b.message).toBe('v1');
-    expect(apps['svc-b'].health).toBe('healthy');
+    expect(app('svc-b').health).toBe('healthy');
     pids = [a.pid, b.pid];
   });
 
   it('resolves configuration with the documented precedence and sets the runtime variables', async () => {
-    const status = await getJson(`${admin}/__connect/api/status`);
-    const svcA = status.applications.find((app: any) => app.name === 'svc-a');
-    const { env } = await getJson(svcA.url);
+    const app = await apps(admin);
+    const svcA = app('svc-a');
+    const { env } = await answer(svcA.url);
     expect(env).toMatchObject({
       FROM_FLAG: 'flag',
       FROM_VALUES: 'values',
@@ -75,8 +80,8 @@ describe('connect dev on a repository', () => {
       HOME_DIR_LEAK: null,
     });
     expect(env.K_REVISION).toMatch(/^svc-a-\d{5}/);
-    const config = await getJson(`${admin}/__connect/api/applications/svc-a/config`);
-    const sources = Object.fromEntries(config.values.map((entry: any) => [entry.key, entry.source]));
+    const config = await getJson<ConfigView>(`${admin}/__connect/api/applications/svc-a/config`);
+    const sources = Object.fromEntries(config.values.map((entry) => [entry.key, entry.source]));
     expect(sources).toMatchObject({
       FROM_FLAG: 'flag',
       FROM_VALUES: 'values-file',
@@ -90,8 +95,8 @@ describe('connect dev on a repository', () => {
 
   it('never shows a secured value', async () => {
     await dev.waitFor(/svc-a starting with secret/, 5000, 'stdout');
-    const config = await getJson(`${admin}/__connect/api/applications/svc-a/config`);
-    expect(config.values.find((entry: any) => entry.key === 'API_SECRET').value).toBe('****');
+    const config = await getJson<ConfigView>(`${admin}/__connect/api/applications/svc-a/config`);
+    expect(config.values.find((entry) => entry.key === 'API_SECRET')?.value).toBe('****');
     const logs = await getJson(`${admin}/__connect/api/applications/svc-a/logs`);
     expect(JSON.stringify(logs)).toContain('svc-a starting with secret ****');
     const status = await runCli(['status', repo.path, '--json']);
@@ -110,8 +115,8 @@ describe('connect dev on a repository', () => {
     expect(stderr).toContain('--env needs.NEEDED_ONE=');
     expect(stderr).toContain('applications.needs.NEEDED_TWO in');
     expect(stderr).toContain('needs/.env');
-    const status = await getJson(`${admin}/__connect/api/status`);
-    expect(status.applications.find((app: any) => app.name === 'needs')).toMatchObject({
+    const app = await apps(admin);
+    expect(app('needs')).toMatchObject({
       state: 'stopped',
       pid: null,
     });
@@ -123,8 +128,8 @@ describe('connect dev on a repository', () => {
       10_000,
       'post-deploy.json',
     );
-    const status = await getJson(`${admin}/__connect/api/status`);
-    const svcA = status.applications.find((app: any) => app.name === 'svc-a');
+    const app = await apps(admin);
+    const svcA = app('svc-a');
     expect(post).toEqual({
       CONNECT_SERVICE_URL: svcA.url,
       PORT: String(svcA.port),
@@ -145,8 +150,8 @@ describe('connect dev on a repository', () => {
   it('fires the job on its @every 1s schedule and on `connect trigger job`', async () => {
     const scheduled = await eventually(
       async () => {
-        const { runs } = await getJson(`${admin}/__connect/api/jobs/job/runs`);
-        return runs.find((run: any) => run.trigger === 'schedule' && run.outcome === 'ok');
+        const { runs } = await getJson<{ runs: JobRun[] }>(`${admin}/__connect/api/jobs/job/runs`);
+        return runs.find((run) => run.trigger === 'schedule' && run.outcome === 'ok');
       },
       10_000,
       'a scheduled run',
@@ -170,8 +175,8 @@ describe('connect dev on a repository', () => {
 
     const status = await runCli(['status', repo.path, '--json']);
     expect(status.exitCode).toBe(0);
-    const job = JSON.parse(status.stdout).applications.find((app: any) => app.name === 'job');
-    expect(job.lastJobRun.outcome).toBe('ok');
+    const job = (JSON.parse(status.stdout) as EmulatorStatus).applications.find((app) => app.name === 'job');
+    expect(job?.lastJobRun?.outcome).toBe('ok');
   });
 
   it('shows a status table', async () => {
@@ -182,13 +187,12 @@ describe('connect dev on a repository', () => {
   });
 
   it('restarts a crashed application and shows the crash', async () => {
-    const before = await getJson(`${admin}/__connect/api/status`);
-    const svcA = before.applications.find((app: any) => app.name === 'svc-a');
+    const before = await apps(admin);
+    const svcA = before('svc-a');
     await fetch(`http://127.0.0.1:${svcA.port}/a/crash`);
     const after = await eventually(
       async () => {
-        const status = await getJson(`${admin}/__connect/api/status`);
-        const app = status.applications.find((candidate: any) => candidate.name === 'svc-a');
+        const app = (await apps(admin))('svc-a');
         return app.state === 'ready' && app.restarts === 1 ? app : undefined;
       },
       15_000,
@@ -199,19 +203,19 @@ describe('connect dev on a repository', () => {
     expect(dev.output().stderr).toMatch(
       /svc-a crashed \(exit code 3\)[\s\S]*svc-a: crashing on purpose[\s\S]*Restarting in/,
     );
-    pids.push(after.pid);
+    pids.push(after.pid as number);
   });
 
   it('rebuilds and restarts only the changed application, and keeps the old version on a build error', async () => {
-    const status = await getJson(`${admin}/__connect/api/status`);
-    const pidOf = (name: string) => status.applications.find((app: any) => app.name === name).pid;
-    const svcB = status.applications.find((app: any) => app.name === 'svc-b');
+    const app = await apps(admin);
+    const pidOf = (name: string) => app(name).pid;
+    const svcB = app('svc-b');
     await writeFile(join(repo.path, 'svc-b', 'message.txt'), 'v2\n');
-    await eventually(async () => (await getJson(svcB.url)).message === 'v2', 15_000, 'v2 answering');
-    const afterReload = await getJson(`${admin}/__connect/api/status`);
-    expect(afterReload.applications.find((app: any) => app.name === 'svc-a').pid).toBe(pidOf('svc-a'));
-    expect(afterReload.applications.find((app: any) => app.name === 'job').pid).toBe(pidOf('job'));
-    pids.push((await getJson(svcB.url)).pid);
+    await eventually(async () => (await answer(svcB.url)).message === 'v2', 15_000, 'v2 answering');
+    const afterReload = await apps(admin);
+    expect(afterReload('svc-a').pid).toBe(pidOf('svc-a'));
+    expect(afterReload('job').pid).toBe(pidOf('job'));
+    pids.push((await answer(svcB.url)).pid);
 
     await writeFile(join(repo.path, 'svc-b', 'message.txt'), 'broken\n');
     await dev.waitFor(
@@ -220,32 +224,32 @@ describe('connect dev on a repository', () => {
       'stderr',
     );
     expect(dev.output().stderr).toContain('build error: message.txt says "broken"');
-    expect((await getJson(svcB.url)).message).toBe('v2');
+    expect((await answer(svcB.url)).message).toBe('v2');
   });
 
   it('re-reads the values file and restarts the applications it affects', async () => {
-    const status = await getJson(`${admin}/__connect/api/status`);
-    const svcA = status.applications.find((app: any) => app.name === 'svc-a');
-    const jobPid = status.applications.find((app: any) => app.name === 'job').pid;
+    const app = await apps(admin);
+    const svcA = app('svc-a');
+    const jobPid = app('job').pid;
     const values = await readFile(join(repo.path, 'connect.values.yaml'), 'utf8');
     await writeFile(
       join(repo.path, 'connect.values.yaml'),
       values.replace('FROM_VALUES: values', 'FROM_VALUES: values-2'),
     );
     await eventually(
-      async () => (await getJson(svcA.url)).env.FROM_VALUES === 'values-2',
+      async () => (await answer(svcA.url)).env.FROM_VALUES === 'values-2',
       15_000,
       'new value',
     );
-    const after = await getJson(`${admin}/__connect/api/status`);
-    expect(after.applications.find((app: any) => app.name === 'job').pid).toBe(jobPid);
-    pids.push((await getJson(svcA.url)).pid);
+    const after = await apps(admin);
+    expect(after('job').pid).toBe(jobPid);
+    pids.push((await answer(svcA.url)).pid);
   });
 
   it('stops on SIGINT: preUndeploy, then every process, and removes dev.json', async () => {
     const grandchild = Number(await readFile(join(repo.path, 'svc-b', 'grandchild.pid'), 'utf8'));
-    const status = await getJson(`${admin}/__connect/api/status`);
-    const all = [...pids, ...status.applications.map((app: any) => app.pid).filter(Boolean), grandchild];
+    const app = await apps(admin);
+    const all = [...pids, ...['svc-a', 'svc-b', 'job'].map((name) => app(name).pid as number), grandchild];
     dev.kill('SIGINT');
     const result = await dev;
     expect(result.exitCode).toBe(0);

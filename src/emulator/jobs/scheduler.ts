@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 
 import type { EmulatorLogger, EventBus, JobRun } from '../types.js';
-import { nextFireTimes, parseSchedule, type Schedule } from './schedule.js';
+import { describe as describeSchedule, nextFireTimes, parseSchedule, type Schedule } from './schedule.js';
 
 export interface JobDefinition {
   name: string;
@@ -103,7 +103,7 @@ export class JobScheduler {
     return [...this.jobs.values()].map((state) => ({
       name: state.definition.name,
       schedule: state.definition.schedule,
-      description: state.error ?? describe(state.schedule),
+      description: state.error ?? (state.schedule ? describeSchedule(state.schedule) : ''),
       next: state.schedule
         ? nextFireTimes(state.schedule, now, 3, this.started).map((d) => d.toISOString())
         : [],
@@ -211,13 +211,6 @@ export class JobScheduler {
     if (state.runs.length > limit) state.runs.splice(0, state.runs.length - limit);
     this.options.bus.emit('job-run', run);
   }
-}
-
-function describe(schedule: Schedule | undefined): string {
-  if (!schedule) return '';
-  if (schedule.kind === 'every') return `every ${schedule.ms} ms`;
-  if (schedule.kind === 'reboot') return 'once, when the emulator starts';
-  return `cron ${schedule.expression} (UTC)`;
 }
 
 function post(

@@ -1,0 +1,205 @@
+/**
+ * Step 5 of `connect validate`: what the platform's build needs in each application's folder
+ * (see ../shared/reference/runtime.md): the folder, a package.json that parses, the scripts the
+ * runtime and connect.yaml call, a Node.js version the runtime has, and a lock file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { Diagnostic } from './diagnostics.js';
+import { MERCHANT_CENTER_TYPES } from './types.js';
+import { parseSource, type PathSegment, type YamlSource } from './yaml-source.js';
+
+/**
+ * Node.js major versions the runtime (Google Cloud buildpacks) builds with. engines.node must
+ * admit at least one of them.
+ */
+export const SUPPORTED_NODE_MAJORS = [18, 20, 22, 24] as const;
+
+export const LOCK_FILES = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+] as const;
+
+const NAME = /^[a-zA-Z0-9_-]{2,256}$/;
+const NEEDS_START = ['service', 'event', 'job'];
+const NEEDS_BUILD = [...MERCHANT_CENTER_TYPES, 'assets'] as string[];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+async function kind(path: string): Promise<'file' | 'directory' | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isDirectory() ? 'directory' : info?.isFile() ? 'file' : undefined;
+}
+
+/** `npm run X` / `npm run-script X` in a shell command: the names X. */
+export function npmScriptsCalled(command: string): string[] {
+  return [
+    ...command.matchAll(/\bnpm\s+(?:run|run-script)\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s;&|><()'"]+)/g),
+  ].map((match) => match[1] ?? '');
+}
+
+export async function checkFolders(
+  source: YamlSource,
+  document: unknown,
+  root: string,
+): Promise<Diagnostic[]> {
+  if (!isObject(document) || !Array.isArray(document.deployAs)) return [];
+  const checks = document.deployAs.map(async (application, index): Promise<Diagnostic[]> => {
+    if (!isObject(application) || typeof application.name !== 'string' || !NAME.test(application.name))
+      return [];
+    const type = typeof application.applicationType === 'string' ? application.applicationType : '';
+    if (!NEEDS_START.includes(type) && !NEEDS_BUILD.includes(type)) return [];
+    return checkFolder(source, application, type, ['deployAs', index], root);
+  });
+  return (await Promise.all(checks)).flat();
+}
+
+async function checkFolder(
+  source: YamlSource,
+  application: Json,
+  type: string,
+  base: PathSegment[],
+  root: string,
+): Promise<Diagnostic[]> {
+  const name = String(application.name);
+  const folder = join(root, name);
+  const diagnostics: Diagnostic[] = [];
+  if ((await kind(folder)) !== 'directory') {
+    return [
+      source.diagnostic(
+        'missing-folder',
+        'error',
+        `application "${name}" has no folder ${name}/ next to connect.yaml: the platform builds <root>/${name}; create it (connect add) or rename the application`,
+        [...base, 'name'],
+      ),
+    ];
+  }
+  const packageFile = join(folder, 'package.json');
+  const bytes = await readFile(packageFile).catch(() => undefined);
+  if (bytes === undefined) {
+    return [
+      source.diagnostic(
+        'missing-package-json',
+        'error',
+        `${name}/package.json is missing: the platform installs and starts each application with npm; run \`npm init -y\` in ${name}/`,
+        [...base, 'name'],
+      ),
+    ];
+  }
+  // package.json is parsed as YAML (a superset of JSON) for positions, and as JSON for validity.
+  const parsed = parseSource(packageFile, bytes);
+  const text = parsed.source.text;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const offset = position === undefined ? 0 : Number(position);
+    return [
+      {
+        ...parsed.source.diagnostic(
+          'invalid-package-json',
+          'error',
+          `${name}/package.json is not valid JSON (${(error as Error).message.split('\n')[0]}): fix it, e.g. with \`npm pkg fix\``,
+          [],
+          { offset },
+        ),
+      },
+    ];
+  }
+  if (!isObject(manifest)) {
+    return [
+      parsed.source.diagnostic(
+        'invalid-package-json',
+        'error',
+        `${name}/package.json must hold a JSON object`,
+        [],
+      ),
+    ];
+  }
+  const pkg = parsed.source;
+  const scripts = isObject(manifest.scripts) ? manifest.scripts : {};
+  const hasScript = (script: string): boolean => typeof scripts[script] === 'string';
+
+  if (NEEDS_START.includes(type) && !hasScript('start')) {
+    diagnostics.push(
+      pkg.diagnostic(
+        'missing-start-script',
+        'error',
+        `${name}/package.json has no "start" script: the platform starts ${type} applications with \`npm start\`; add e.g. "start": "node src/index.js"`,
+        ['scripts'],
+      ),
+    );
+  }
+  if (NEEDS_BUILD.includes(type) && !hasScript('build') && !hasScript('gcp-build')) {
+    diagnostics.push(
+      pkg.diagnostic(
+        'missing-build-script',
+        'error',
+        `${name}/package.json has no "build" script: the platform builds ${type} applications with \`npm run build\` into public/; add one`,
+        ['scripts'],
+      ),
+    );
+  }
+  const applicationScripts = isObject(application.scripts) ? application.scripts : {};
+  for (const hook of ['postDeploy', 'preUndeploy'] as const) {
+    const command = applicationScripts[hook];
+    if (typeof command !== 'string') continue;
+    for (const script of npmScriptsCalled(command)) {
+      if (hasScript(script)) continue;
+      diagnostics.push(
+        source.diagnostic(
+          'missing-npm-script',
+          'error',
+          `${hook} runs \`npm run ${script}\` but ${name}/package.json has no "${script}" script: add it, or fix the name`,
+          [...base, 'scripts', hook],
+        ),
+      );
+    }
+  }
+  const engines = isObject(manifest.engines) ? manifest.engines : {};
+  if (engines.node !== undefined) {
+    const problem = await checkEnginesNode(engines.node);
+    if (problem)
+      diagnostics.push(
+        pkg.diagnostic('unsupported-node-version', 'error', `${name}/package.json: ${problem}`, [
+          'engines',
+          'node',
+        ]),
+      );
+  }
+  const locks = await Promise.all(
+    LOCK_FILES.map(async (lock) => (await kind(join(folder, lock))) === 'file'),
+  );
+  if (!locks.includes(true)) {
+    diagnostics.push(
+      source.diagnostic(
+        'missing-lock-file',
+        'warning',
+        `${name}/ has no lock file (package-lock.json): the platform would install whatever versions are newest that day; run \`npm install\` in ${name}/ and commit package-lock.json`,
+        [...base, 'name'],
+      ),
+    );
+  }
+  return diagnostics;
+}
+
+/** Why engines.node admits no supported Node.js version, or undefined when it admits one. */
+export async function checkEnginesNode(range: unknown): Promise<string | undefined> {
+  const supported = SUPPORTED_NODE_MAJORS.join(', ');
+  if (typeof range !== 'string')
+    return `engines.node must be a version range string such as ">=20", not ${JSON.stringify(range)}`;
+  const { default: semver } = await import('semver');
+  if (semver.validRange(range) === null)
+    return `engines.node "${range}" is not a valid version range; write e.g. ">=20" or "22.x"`;
+  const admitted = SUPPORTED_NODE_MAJORS.filter((major) =>
+    semver.intersects(range, `>=${major}.0.0 <${major + 1}.0.0`),
+  );
+  if (admitted.length > 0) return undefined;
+  return `engines.node "${range}" admits no Node.js version the runtime supports (${supported}): use e.g. ">=20" or "22.x"`;
+}

@@ -1,0 +1,97 @@
+/**
+ * `connect validate` as a function: every check of connect.yaml, in order, all problems in
+ * one run. Other commands call validateRepository() before they trust a connect.yaml.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+import { summarize, type Diagnostic, type ValidationResult } from './diagnostics.js';
+import { checkFolders } from './folders.js';
+import { findSpecFile } from './load.js';
+import { checkRules, checkSchedules } from './rules.js';
+import { checkSchema } from './schema-check.js';
+import type { ConnectSpec } from './types.js';
+import { parseSource } from './yaml-source.js';
+
+export interface ValidateOptions {
+  /** Warnings fail too. */
+  strict?: boolean | undefined;
+  /** Check each application's folder (default: true when validating files on disk). */
+  folders?: boolean | undefined;
+  /** The repository root for the folder checks (default: the folder holding the file). */
+  root?: string | undefined;
+  /** "Now" for schedules (next fire times, years in the past). */
+  now?: Date | undefined;
+}
+
+/**
+ * Validates connect.yaml content (steps 1-4; step 5 too when `folders` is true). Never throws
+ * on any input: every problem becomes a diagnostic.
+ */
+export async function validateSource(
+  file: string,
+  content: Uint8Array | string,
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
+  const sync = validateDocument(file, content, options);
+  const diagnostics = [...sync.diagnostics];
+  if (options.folders && sync.document !== undefined) {
+    diagnostics.push(...(await checkFolders(sync.source, sync.document, options.root ?? dirname(file))));
+  }
+  return result(file, diagnostics, sync.jobs, sync.document, options);
+}
+
+/** Steps 1-4, synchronously (the in-process benchmark and the fuzz test use this). */
+export function validateDocument(
+  file: string,
+  content: Uint8Array | string,
+  options: Pick<ValidateOptions, 'now'> = {},
+): {
+  diagnostics: Diagnostic[];
+  jobs: ValidationResult['jobs'];
+  document: unknown;
+  source: ReturnType<typeof parseSource>['source'];
+} {
+  const parsed = parseSource(file, content);
+  if (!('value' in parsed))
+    return { diagnostics: parsed.diagnostics, jobs: [], document: undefined, source: parsed.source };
+  const { source, value } = parsed;
+  const schedules = checkSchedules(source, value, options.now);
+  const diagnostics = [
+    ...parsed.diagnostics,
+    ...checkSchema(source, value),
+    ...checkRules(source, value),
+    ...schedules.diagnostics,
+  ];
+  return { diagnostics, jobs: schedules.jobs, document: value, source };
+}
+
+function result(
+  file: string,
+  diagnostics: Diagnostic[],
+  jobs: ValidationResult['jobs'],
+  document: unknown,
+  options: ValidateOptions,
+): ValidationResult {
+  const summary = summarize(file, diagnostics, options);
+  return {
+    ...summary,
+    file,
+    jobs,
+    ...(summary.errorCount === 0 && document !== undefined ? { spec: document as ConnectSpec } : {}),
+  };
+}
+
+/**
+ * Finds connect.yaml under `path` (a file or a directory, default the current directory) and
+ * validates it with its application folders. Throws CONNECT_YAML_NOT_FOUND (exit code 2) when
+ * there is none.
+ */
+export async function validateRepository(
+  path?: string,
+  options: Omit<ValidateOptions, 'root'> = {},
+): Promise<ValidationResult> {
+  const file = await findSpecFile(path);
+  const content = await readFile(file);
+  return validateSource(file, content, { folders: true, ...options, root: dirname(file) });
+}

@@ -1,0 +1,235 @@
+/**
+ * connect.yaml parsed with positions: the YAML checks (step 1 of `connect validate`) and the
+ * mapping from a document path to the line and column of its node.
+ *
+ * Parsing uses the same `yaml` defaults as the platform's parser (YAML 1.2 core schema, unique
+ * keys, at most 100 aliases), so a file parses here exactly when it parses there.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+import { formatPath, type Diagnostic, type RuleCode } from './diagnostics.js';
+
+/** No real connect.yaml comes near this; larger input is refused before parsing. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+export type PathSegment = string | number;
+
+export interface Located {
+  line: number;
+  column: number;
+}
+
+export class YamlSource {
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly document: Document.Parsed | undefined = undefined,
+    readonly lineCounter: LineCounter = countLines(text),
+  ) {}
+
+  position(offset: number): Located {
+    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line, column: col };
+  }
+
+  /**
+   * The node at `path`; with `key`, the key node of the last segment (for unknown keys).
+   * Walks as far as the path exists, so a missing key yields the object that lacks it.
+   */
+  nodeAt(path: readonly PathSegment[], options: { key?: boolean } = {}): Node | undefined {
+    let node: unknown = this.document?.contents;
+    for (let index = 0; index < path.length; index++) {
+      const segment = path[index];
+      const last = index === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        );
+        if (!pair) return node;
+        if (last && options.key && isScalar(pair.key)) return pair.key;
+        // `key:` with nothing after it has no value node: point at the key.
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        if (item === undefined || item === null) return node;
+        node = item;
+      } else {
+        return node as Node | undefined;
+      }
+    }
+    return node as Node | undefined;
+  }
+
+  locate(path: readonly PathSegment[], options: { key?: boolean } = {}): Located {
+    const node = this.nodeAt(path, options);
+    const offset = node?.range?.[0];
+    return offset === undefined ? { line: 1, column: 1 } : this.position(offset);
+  }
+
+  /** A diagnostic about the node at `path`. */
+  diagnostic(
+    code: RuleCode,
+    severity: Diagnostic['severity'],
+    message: string,
+    path: readonly PathSegment[],
+    options: { key?: boolean; at?: readonly PathSegment[]; offset?: number } = {},
+  ): Diagnostic {
+    const where =
+      options.offset === undefined ? this.locate(options.at ?? path, options) : this.position(options.offset);
+    return {
+      severity,
+      code,
+      message,
+      file: this.file,
+      line: where.line,
+      column: where.column,
+      path: formatPath(path),
+    };
+  }
+}
+
+const YAML_CODES: Record<string, RuleCode> = {
+  TAB_AS_INDENT: 'yaml-tab-indent',
+  BAD_INDENT: 'yaml-bad-indent',
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+
+const YAML_HINTS: Partial<Record<RuleCode, string>> = {
+  'yaml-tab-indent': 'indent with spaces (two per level), not tabs',
+  'yaml-bad-indent': 'align the items of one mapping or list at the same column',
+  'yaml-duplicate-key': 'remove or rename one of the two keys',
+  'yaml-multiple-documents': 'keep one document: remove the "---" separator and what follows, or merge them',
+  'yaml-unclosed-quote': 'add the closing quote',
+};
+
+export interface ParsedSource {
+  source: YamlSource;
+  /** The document as plain data; undefined when the YAML has errors. */
+  value?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** Step 1: decode and parse. Never throws. */
+export function parseSource(file: string, bytes: Uint8Array | string): ParsedSource {
+  const empty = (text: string): YamlSource => new YamlSource(file, text);
+  const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
+    ...source.diagnostic(code, 'error', message, [], { offset }),
+  });
+
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+  if (size > MAX_SOURCE_BYTES) {
+    const source = empty('');
+    return {
+      source,
+      diagnostics: [
+        at(
+          source,
+          'yaml-too-large',
+          `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; a connect.yaml is a few KiB at most: check that this is the right file`,
+        ),
+      ],
+    };
+  }
+  let text: string;
+  if (typeof bytes === 'string') {
+    text = bytes;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const source = empty('');
+      return {
+        source,
+        diagnostics: [at(source, 'yaml-not-text', 'the file is not UTF-8 text: save connect.yaml as UTF-8')],
+      };
+    }
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const source = empty(text);
+    return {
+      source,
+      diagnostics: [
+        at(
+          source,
+          'yaml-not-text',
+          'the file holds binary data (a NUL byte): connect.yaml must be text',
+          nul,
+        ),
+      ],
+    };
+  }
+
+  const lineCounter = new LineCounter();
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: true });
+  } catch (error) {
+    const source = empty(text);
+    return {
+      source,
+      diagnostics: [at(source, 'yaml-syntax', `the file cannot be parsed: ${describe(error)}`)],
+    };
+  }
+  const source = new YamlSource(file, text, document, lineCounter);
+
+  const diagnostics: Diagnostic[] = [];
+  for (const error of document.errors) {
+    const code: RuleCode =
+      YAML_CODES[error.code] ??
+      (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? 'yaml-unclosed-quote' : 'yaml-syntax');
+    const [first = ''] = error.message.split('\n');
+    const message = first
+      .replace(/ at line \d+, column \d+:?$/, '')
+      .replace(/; please use YAML\.parseAllDocuments\(\)/, '');
+    const hint = YAML_HINTS[code];
+    diagnostics.push(at(source, code, `${lowerFirst(message)}${hint ? `: ${hint}` : ''}`, error.pos[0]));
+  }
+  for (const warning of document.warnings) {
+    const [first = ''] = warning.message.split('\n');
+    diagnostics.push({
+      ...at(
+        source,
+        'yaml-warning',
+        lowerFirst(first.replace(/ at line \d+, column \d+:?$/, '')),
+        warning.pos[0],
+      ),
+      severity: 'warning',
+    });
+  }
+  if (document.errors.length > 0) return { source, diagnostics };
+
+  try {
+    return { source, value: document.toJS({ maxAliasCount: 100 }), diagnostics };
+  } catch (error) {
+    const aliases = error instanceof ReferenceError && /alias/i.test(error.message);
+    diagnostics.push(
+      aliases
+        ? at(
+            source,
+            'yaml-alias-limit',
+            'the document expands too many aliases (a "billion laughs" document); the platform refuses it: write the values out',
+          )
+        : at(source, 'yaml-syntax', `the document cannot be read: ${describe(error)}`),
+    );
+    return { source, diagnostics };
+  }
+}
+
+function countLines(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
+    counter.addNewLine(index + 1);
+  return counter;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'it is nested too deeply';
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
