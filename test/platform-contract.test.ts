@@ -30,7 +30,8 @@ describe('commercetools-mock contract', () => {
     api.setHooks({
       beforeSave: async (change) => {
         before.push(`${change.kind}:${change.typeId}`);
-        if (change.typeId === 'customer-group' && change.kind === 'create') change.resource.key = 'set-by-hook';
+        if (change.typeId === 'customer-group' && change.kind === 'create')
+          change.resource.key = 'set-by-hook';
       },
       afterSave: (change) => after.push(change),
     });
@@ -67,7 +68,9 @@ describe('commercetools-mock contract', () => {
       actions: [{ action: 'changeName', name: 'Gold' }],
     });
     expect(updated.status).toBe(200);
-    const deleted = await client.delete(`/customer-groups/${created.body.id}?version=${updated.body.version}`);
+    const deleted = await client.delete(
+      `/customer-groups/${created.body.id}?version=${updated.body.version}`,
+    );
     expect(deleted.status).toBe(200);
     expect(before).toEqual(['create:customer-group', 'update:customer-group']);
     expect(after.map((c) => `${c.kind}:${c.typeId}`)).toEqual([
@@ -88,7 +91,10 @@ describe('commercetools-mock contract', () => {
     const client = await apiClient(api.info());
     const refused = await client.post('/customer-groups', { groupName: 'Refused' });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ statusCode: 400, errors: [{ code: 'InvalidInput', message: 'refused by hook' }] });
+    expect(refused.body).toMatchObject({
+      statusCode: 400,
+      errors: [{ code: 'InvalidInput', message: 'refused by hook' }],
+    });
     api.setHooks({});
   });
 
@@ -104,8 +110,12 @@ describe('commercetools-mock contract', () => {
   });
 
   it('evaluates query predicates with the mock parser', async () => {
-    await expect(api.predicates.matches({ id: 'a', totalPrice: { centAmount: 5000 } }, 'totalPrice(centAmount > 1000)')).resolves.toBe(true);
-    await expect(api.predicates.matches({ id: 'a', totalPrice: { centAmount: 5 } }, 'totalPrice(centAmount > 1000)')).resolves.toBe(false);
+    await expect(
+      api.predicates.matches({ id: 'a', totalPrice: { centAmount: 5000 } }, 'totalPrice(centAmount > 1000)'),
+    ).resolves.toBe(true);
+    await expect(
+      api.predicates.matches({ id: 'a', totalPrice: { centAmount: 5 } }, 'totalPrice(centAmount > 1000)'),
+    ).resolves.toBe(false);
     await expect(api.predicates.matches({ id: 'a' }, 'this is not ( a predicate')).rejects.toThrow();
   });
 });

@@ -14,7 +14,12 @@ import type { RetryPolicy } from '../src/spec/types.js';
 import { tempDir } from './helpers/cli.js';
 import { apiClient, decodePush, eventually, startApp, type TestApp } from './platform-helpers.js';
 
-const fastRetry: RetryPolicy = { strategy: 'exponential-backoff', minBackoffSeconds: 1, maxBackoffSeconds: 1, maxAttempts: 5 };
+const fastRetry: RetryPolicy = {
+  strategy: 'exponential-backoff',
+  minBackoffSeconds: 1,
+  maxBackoffSeconds: 1,
+  maxAttempts: 5,
+};
 
 describe('Subscriptions and events', () => {
   let events: TestApp;
@@ -52,7 +57,11 @@ describe('Subscriptions and events', () => {
     expect(env.CONNECT_GCP_TOPIC_NAME).toBe(topicOf('events'));
     const subscription = await client.post('/subscriptions', {
       key: 'orders',
-      destination: { type: 'GoogleCloudPubSub', projectId: env.CONNECT_GCP_PROJECT_ID, topic: env.CONNECT_GCP_TOPIC_NAME },
+      destination: {
+        type: 'GoogleCloudPubSub',
+        projectId: env.CONNECT_GCP_PROJECT_ID,
+        topic: env.CONNECT_GCP_TOPIC_NAME,
+      },
       messages: [{ resourceTypeId: 'order', types: ['OrderCreated'] }],
       changes: [{ resourceTypeId: 'cart' }],
     });
@@ -65,10 +74,15 @@ describe('Subscriptions and events', () => {
     expect(test.body).toMatchObject({ subscription: `projects/${GCP_PROJECT_ID}/subscriptions/orders` });
 
     const cart = await client.post('/carts', { currency: 'EUR' });
-    const order = await client.post('/orders', { cart: { typeId: 'cart', id: cart.body.id }, version: cart.body.version });
+    const order = await client.post('/orders', {
+      cart: { typeId: 'cart', id: cart.body.id },
+      version: cart.body.version,
+    });
     expect(order.status).toBe(201);
     const created = await eventually(() =>
-      events.received.map((r) => ({ push: r.body as Record<string, any>, data: decodePush(r.body) })).find((r) => r.data.type === 'OrderCreated'),
+      events.received
+        .map((r) => ({ push: r.body as { message: Record<string, unknown> }, data: decodePush(r.body) }))
+        .find((r) => r.data.type === 'OrderCreated'),
     );
     expect(created.push.message).toMatchObject({ attributes: {} });
     expect(created.push.message.messageId).toBe(created.push.message.message_id);
@@ -82,19 +96,28 @@ describe('Subscriptions and events', () => {
       order: { id: order.body.id },
     });
     const change = await eventually(() =>
-      events.received.map((r) => decodePush(r.body)).find((d) => d.notificationType === 'ResourceCreated' && (d.resource as { typeId: string }).typeId === 'cart'),
+      events.received
+        .map((r) => decodePush(r.body))
+        .find(
+          (d) =>
+            d.notificationType === 'ResourceCreated' && (d.resource as { typeId: string }).typeId === 'cart',
+        ),
     );
     expect(change).toMatchObject({ resource: { id: cart.body.id }, version: 1 });
 
     const messages = await client.get(`/messages?where=${encodeURIComponent('type = "OrderCreated"')}`);
     expect(messages.status).toBe(200);
-    expect(messages.body.results.map((m: { resource: { id: string } }) => m.resource.id)).toContain(order.body.id);
+    expect(messages.body.results.map((m: { resource: { id: string } }) => m.resource.id)).toContain(
+      order.body.id,
+    );
   });
 
   it('delivers to a default subscription, and in CloudEvents format when asked', async () => {
     const customer = await client.post('/customers', { email: 'ada@example.com', password: 'x' });
     expect(customer.status).toBe(201);
-    const push = await eventually(() => cloud.received.map((r) => decodePush(r.body)).find((d) => d.type === 'CustomerCreated'));
+    const push = await eventually(() =>
+      cloud.received.map((r) => decodePush(r.body)).find((d) => d.type === 'CustomerCreated'),
+    );
     expect(push).toMatchObject({ notificationType: 'Message', customer: { email: 'ada@example.com' } });
 
     const delivery = await platform.publish('cloud', { type: 'OrderCreated', format: 'cloudevents' });
@@ -116,7 +139,9 @@ describe('Subscriptions and events', () => {
     const dead = await eventually(() => (first.state === 'dead' ? first : undefined), 15_000);
     expect(dead.attempts.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500]);
     await platform.deliveries.idle();
-    const file = JSON.parse(await readFile(join(state.path, '.connect', 'dead-letters.json'), 'utf8')) as Array<{ id: string }>;
+    const file = JSON.parse(
+      await readFile(join(state.path, '.connect', 'dead-letters.json'), 'utf8'),
+    ) as Array<{ id: string }>;
     expect(file.map((d) => d.id)).toContain(first.id);
 
     events.handle = () => ({ status: 204 });
@@ -124,7 +149,9 @@ describe('Subscriptions and events', () => {
     expect(replayed?.id).toBe(first.id);
     expect(replayed?.state).toBe('acked');
     expect(replayed?.attempts.at(-1)?.statusCode).toBe(204);
-    const after = JSON.parse(await readFile(join(state.path, '.connect', 'dead-letters.json'), 'utf8')) as unknown[];
+    const after = JSON.parse(
+      await readFile(join(state.path, '.connect', 'dead-letters.json'), 'utf8'),
+    ) as unknown[];
     expect(after).toHaveLength(0);
   }, 30_000);
 });
@@ -133,7 +160,19 @@ describe('dead letters across restarts and --chaos', () => {
   it('keeps dead letters of an earlier run', async () => {
     const state = await tempDir();
     const app = await startApp('/event', () => ({ status: 503 }));
-    const apps = () => [{ name: 'e', type: 'event', url: app.url, retryPolicy: { strategy: 'exponential-backoff' as const, minBackoffSeconds: 1, maxBackoffSeconds: 1, maxAttempts: 1 } }];
+    const apps = () => [
+      {
+        name: 'e',
+        type: 'event',
+        url: app.url,
+        retryPolicy: {
+          strategy: 'exponential-backoff' as const,
+          minBackoffSeconds: 1,
+          maxBackoffSeconds: 1,
+          maxAttempts: 1,
+        },
+      },
+    ];
     try {
       const one = await EmulatedPlatform.start({ stateDir: state.path, apps });
       const delivery = await one.publish('e', { type: 'CustomerCreated' });
@@ -150,7 +189,10 @@ describe('dead letters across restarts and --chaos', () => {
 
   it('delivers some messages twice with the same messageId under --chaos', async () => {
     const app = await startApp('/event', () => ({ status: 204 }));
-    const platform = await EmulatedPlatform.start({ chaos: true, apps: () => [{ name: 'e', type: 'event', url: app.url }] });
+    const platform = await EmulatedPlatform.start({
+      chaos: true,
+      apps: () => [{ name: 'e', type: 'event', url: app.url }],
+    });
     try {
       for (let i = 0; i < 6; i++) await platform.publish('e', { type: 'OrderCreated' });
       await eventually(() => app.received.length >= 8);

@@ -32,7 +32,13 @@ describe('API Extensions', () => {
         url: service.url,
         authentication: { type: 'AuthorizationHeader', headerValue: 'Bearer s3cret' },
       },
-      triggers: [{ resourceTypeId: 'cart', actions: ['Create', 'Update'], condition: 'totalPrice(currencyCode = "EUR")' }],
+      triggers: [
+        {
+          resourceTypeId: 'cart',
+          actions: ['Create', 'Update'],
+          condition: 'totalPrice(currencyCode = "EUR")',
+        },
+      ],
       timeoutInMs: 300,
       additionalContext: { includeOldResource: true },
     });
@@ -49,7 +55,10 @@ describe('API Extensions', () => {
   });
 
   it('calls the extension with the platform request and applies its actions before saving', async () => {
-    service.handle = () => ({ status: 200, body: { actions: [{ action: 'setCustomerEmail', email: 'ext@example.com' }] } });
+    service.handle = () => ({
+      status: 200,
+      body: { actions: [{ action: 'setCustomerEmail', email: 'ext@example.com' }] },
+    });
     const created = await client.post('/carts', { currency: 'EUR', customerEmail: 'me@example.com' });
     expect(created.status).toBe(201);
     expect(created.body.customerEmail).toBe('ext@example.com');
@@ -60,10 +69,18 @@ describe('API Extensions', () => {
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.body).toMatchObject({
       action: 'Create',
-      resource: { typeId: 'cart', id: created.body.id, obj: { customerEmail: 'me@example.com', totalPrice: { currencyCode: 'EUR' } } },
+      resource: {
+        typeId: 'cart',
+        id: created.body.id,
+        obj: { customerEmail: 'me@example.com', totalPrice: { currencyCode: 'EUR' } },
+      },
     });
     const call = platform.extensions.recent().at(-1)!;
-    expect(call).toMatchObject({ application: 'service', source: 'platform', verdict: { ok: true, code: null } });
+    expect(call).toMatchObject({
+      application: 'service',
+      source: 'platform',
+      verdict: { ok: true, code: null },
+    });
     expect(call.after?.customerEmail).toBe('ext@example.com');
   });
 
@@ -89,11 +106,20 @@ describe('API Extensions', () => {
   });
 
   it("fails the request with the extension's errors on 400", async () => {
-    service.handle = () => ({ status: 400, body: { errors: [{ code: 'InvalidInput', message: 'No carts on Sundays' }] } });
+    service.handle = () => ({
+      status: 400,
+      body: { errors: [{ code: 'InvalidInput', message: 'No carts on Sundays' }] },
+    });
     const refused = await client.post('/carts', { currency: 'EUR' });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors[0]).toMatchObject({ code: 'InvalidInput', message: 'No carts on Sundays', extensionKey: 'cart-extension' });
-    expect((await client.get('/carts?limit=500')).body.results.some((c: { currency?: string }) => !c)).toBe(false);
+    expect(refused.body.errors[0]).toMatchObject({
+      code: 'InvalidInput',
+      message: 'No carts on Sundays',
+      extensionKey: 'cart-extension',
+    });
+    expect((await client.get('/carts?limit=500')).body.results.some((c: { currency?: string }) => !c)).toBe(
+      false,
+    );
     expect(platform.extensions.recent().at(-1)?.verdict.ok).toBe(true);
   });
 
@@ -110,10 +136,35 @@ describe('API Extensions', () => {
   it.each([
     ['a status outside the contract', { status: 500, body: { oops: true } }, 'ExtensionBadResponse', 502],
     ['a body that is not JSON', { status: 200, body: 'not json' }, 'ExtensionBadResponse', 502],
-    ['an error code that is not a platform code', { status: 400, body: { errors: [{ code: 'Nope', message: 'x' }] } }, 'ExtensionBadResponse', 502],
-    ['more than 100 actions', { status: 200, body: { actions: Array.from({ length: 101 }, () => ({ action: 'setCustomerEmail', email: 'a@b.c' })) } }, 'ExtensionBadResponse', 502],
-    ['an action not valid for the type', { status: 200, body: { actions: [{ action: 'changeOrderState', orderState: 'Open' }] } }, 'ExtensionUpdateActionsFailed', 400],
-    ['an action that fails to apply', { status: 200, body: { actions: [{ action: 'setLineItemPrice', lineItemId: 'missing' }] } }, 'ExtensionUpdateActionsFailed', 400],
+    [
+      'an error code that is not a platform code',
+      { status: 400, body: { errors: [{ code: 'Nope', message: 'x' }] } },
+      'ExtensionBadResponse',
+      502,
+    ],
+    [
+      'more than 100 actions',
+      {
+        status: 200,
+        body: {
+          actions: Array.from({ length: 101 }, () => ({ action: 'setCustomerEmail', email: 'a@b.c' })),
+        },
+      },
+      'ExtensionBadResponse',
+      502,
+    ],
+    [
+      'an action not valid for the type',
+      { status: 200, body: { actions: [{ action: 'changeOrderState', orderState: 'Open' }] } },
+      'ExtensionUpdateActionsFailed',
+      400,
+    ],
+    [
+      'an action that fails to apply',
+      { status: 200, body: { actions: [{ action: 'setLineItemPrice', lineItemId: 'missing' }] } },
+      'ExtensionUpdateActionsFailed',
+      400,
+    ],
   ])('answers the platform error for %s', async (_what, answer, code, status) => {
     service.handle = () => answer;
     const result = await client.post('/carts', { currency: 'EUR' });
@@ -124,14 +175,19 @@ describe('API Extensions', () => {
 
   it('calls a default extension for an app that registered none', async () => {
     other.handle = () => ({ status: 200, body: { actions: [{ action: 'setKey', key: 'from-default' }] } });
-    const payment = await client.post('/payments', { amountPlanned: { currencyCode: 'EUR', centAmount: 100 } });
+    const payment = await client.post('/payments', {
+      amountPlanned: { currencyCode: 'EUR', centAmount: 100 },
+    });
     expect(payment.status).toBe(201);
     expect(payment.body.key).toBe('from-default');
     expect(other.received[0]?.body).toMatchObject({ action: 'Create', resource: { typeId: 'payment' } });
   });
 
   it('triggers an app directly with a realistic sample and reports without storing', async () => {
-    service.handle = () => ({ status: 200, body: { actions: [{ action: 'setCustomerEmail', email: 'trigger@example.com' }] } });
+    service.handle = () => ({
+      status: 200,
+      body: { actions: [{ action: 'setCustomerEmail', email: 'trigger@example.com' }] },
+    });
     const carts = (await client.get('/carts?limit=500')).body.total;
     const call = await platform.extensions.trigger('service', { resource: 'cart', action: 'Create' });
     expect(call.source).toBe('trigger');

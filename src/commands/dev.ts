@@ -4,6 +4,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { openInBrowser } from '../emulator/admin/dashboard.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
+import { createPlatformPlugin } from '../emulator/platform/plugin.js';
 import { loadSpec } from '../spec/load.js';
 
 export default class Dev extends BaseCommand<typeof Dev> {
@@ -60,6 +61,30 @@ export default class Dev extends BaseCommand<typeof Dev> {
       max: 65535,
       description: 'Port of the admin API on 127.0.0.1 (0: any free port).',
     }),
+    platform: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description:
+        'Run the local commercetools API (extensions, subscriptions, CTP_* variables). --no-platform leaves the CTP_* values to your configuration.',
+    }),
+    seed: Flags.string({
+      description: 'JSON file of resources to create in the local API at start (when the project is empty).',
+    }),
+    persist: Flags.string({ description: 'Keep the local project in this folder between runs.' }),
+    extension: Flags.string({
+      multiple: true,
+      description:
+        'Default API Extension for a service app that registers none: APP:TYPE:ACTIONS, e.g. service:cart:Create,Update. Repeatable.',
+    }),
+    subscribe: Flags.string({
+      multiple: true,
+      description:
+        'Default Subscription for an event app that registers none: APP:TYPE,TYPE, e.g. event:OrderCreated,CustomerCreated. Repeatable.',
+    }),
+    chaos: Flags.boolean({
+      default: false,
+      description: 'Deliver some event messages twice and out of order, to test idempotency.',
+    }),
     open: Flags.boolean({
       default: false,
       description:
@@ -102,6 +127,18 @@ export default class Dev extends BaseCommand<typeof Dev> {
       graceMs: flags.grace,
       logger,
       version: this.config.version,
+      plugins: flags.platform
+        ? [
+            createPlatformPlugin({
+              seedFile: flags.seed,
+              persistDir: flags.persist,
+              chaos: flags.chaos,
+              extensions: flags.extension ?? [],
+              subscriptions: flags.subscribe ?? [],
+              valuesFile: flags.values,
+            }),
+          ]
+        : [],
     });
 
     let signals = 0;

@@ -155,7 +155,12 @@ export class DeliveryEngine {
   private async attempt(delivery: Delivery): Promise<void> {
     if (this.stopped) return;
     // Out of order under chaos: every second message waits a little before its first attempt.
-    if (this.options.chaos && delivery.attempts.length === 0 && this.published % 2 === 0 && !delivery.duplicate) {
+    if (
+      this.options.chaos &&
+      delivery.attempts.length === 0 &&
+      this.published % 2 === 0 &&
+      !delivery.duplicate
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const run = this.send(delivery);
@@ -173,16 +178,31 @@ export class DeliveryEngine {
     const messageId = delivery.messageId ?? delivery.id;
     let attempt: DeliveryAttempt;
     if (!url) {
-      attempt = { at, statusCode: null, durationMs: 0, error: `application "${delivery.application}" is not running` };
+      attempt = {
+        at,
+        statusCode: null,
+        durationMs: 0,
+        error: `application "${delivery.application}" is not running`,
+      };
     } else {
-      const body = pubSubPush(formatted(delivery.payload, delivery.format), delivery.subscription, messageId, at);
+      const body = pubSubPush(
+        formatted(delivery.payload, delivery.format),
+        delivery.subscription,
+        messageId,
+        at,
+      );
       const result = await postJson(url, body, { timeoutMs: this.options.ackDeadlineMs ?? ACK_DEADLINE_MS });
       attempt = {
         at,
         statusCode: result.statusCode,
         durationMs: Math.round(result.durationMs * 100) / 100,
         ...(result.error
-          ? { error: result.error.kind === 'timeout' ? 'not acknowledged within the 10 s deadline' : result.error.message }
+          ? {
+              error:
+                result.error.kind === 'timeout'
+                  ? 'not acknowledged within the 10 s deadline'
+                  : result.error.message,
+            }
           : {}),
       };
     }

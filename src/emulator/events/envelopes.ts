@@ -10,7 +10,11 @@ import type { ChangeNotification, Json, Message } from './messages.js';
 
 export type NotificationFormat = 'Platform' | 'CloudEvents';
 
-export type Notification = Json & { notificationType: string; projectKey: string; resource: { typeId: string; id: string } };
+export type Notification = Json & {
+  notificationType: string;
+  projectKey: string;
+  resource: { typeId: string; id: string };
+};
 
 export function messageNotification(projectKey: string, message: Message): Notification {
   return { notificationType: 'Message', projectKey, ...message };

@@ -109,12 +109,18 @@ export function messageBodies(change: ChangeInput): MessageBody[] {
     case 'customer':
       if (kind === 'create') bodies.push({ type: 'CustomerCreated', customer: r });
       if (kind === 'delete') bodies.push({ type: 'CustomerDeleted', email: r.email });
-      if (kind === 'update' && old && changed('email')) bodies.push({ type: 'CustomerEmailChanged', email: r.email });
+      if (kind === 'update' && old && changed('email'))
+        bodies.push({ type: 'CustomerEmailChanged', email: r.email });
       break;
     case 'product': {
-      if (kind === 'create') bodies.push({ type: 'ProductCreated', productProjection: projection(r, 'staged') });
+      if (kind === 'create')
+        bodies.push({ type: 'ProductCreated', productProjection: projection(r, 'staged') });
       if (kind === 'delete')
-        bodies.push({ type: 'ProductDeleted', removedImageUrls: [], currentProjection: projection(r, 'current') });
+        bodies.push({
+          type: 'ProductDeleted',
+          removedImageUrls: [],
+          currentProjection: projection(r, 'current'),
+        });
       const published = (r.masterData as Json | undefined)?.published === true;
       const wasPublished = (old?.masterData as Json | undefined)?.published === true;
       const stagedChangesGone =
@@ -154,7 +160,8 @@ export function changeNotification(change: ChangeInput): ChangeNotification {
   const { kind, typeId, resource, old } = change;
   const ids = userProvidedIdentifiers(resource);
   return {
-    notificationType: kind === 'create' ? 'ResourceCreated' : kind === 'update' ? 'ResourceUpdated' : 'ResourceDeleted',
+    notificationType:
+      kind === 'create' ? 'ResourceCreated' : kind === 'update' ? 'ResourceUpdated' : 'ResourceDeleted',
     resource: { typeId, id: resource.id },
     ...(ids ? { resourceUserProvidedIdentifiers: ids } : {}),
     version: resource.version,

@@ -45,12 +45,15 @@ export function subscriptionTarget(
 }
 
 export function formatOf(subscription: Resource): NotificationFormat {
-  return (subscription.format as { type?: string } | undefined)?.type === 'CloudEvents' ? 'CloudEvents' : 'Platform';
+  return (subscription.format as { type?: string } | undefined)?.type === 'CloudEvents'
+    ? 'CloudEvents'
+    : 'Platform';
 }
 
 /** The event app a stored subscription delivers to, or null (non-GCP destinations are not emulated). */
 export function applicationOf(subscription: Resource, apps: EventApps): string | null {
-  const destination = subscription.destination as { type?: string; projectId?: string; topic?: string } | undefined;
+  const destination = subscription.destination as
+    { type?: string; projectId?: string; topic?: string } | undefined;
   if (destination?.type !== 'GoogleCloudPubSub' || !destination.topic) return null;
   return apps.applicationForTopic(destination.projectId ?? '', destination.topic);
 }
@@ -85,7 +88,12 @@ export async function activeSubscriptions(api: LocalApi, apps: EventApps): Promi
       messages: [],
       changes: [],
       anyResourceTypes: fallback.types,
-      target: subscriptionTarget(fallback.application, project, `default-${fallback.application}`, 'Platform'),
+      target: subscriptionTarget(
+        fallback.application,
+        project,
+        `default-${fallback.application}`,
+        'Platform',
+      ),
     });
   }
   return list;

@@ -10,7 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { ConnectError } from '../../errors.js';
 import { replaceInPlace, type SaveChange } from '../platform/hooks.js';
 import type { LocalApi } from '../platform/local-api.js';
-import { repository, updateActionNames, type Resource, type UpdateAction } from '../platform/mock-internals.js';
+import {
+  repository,
+  updateActionNames,
+  type Resource,
+  type UpdateAction,
+} from '../platform/mock-internals.js';
 import { PredicateError } from '../platform/predicate.js';
 import { EXTENSION_RESOURCE_TYPES } from '../platform/resource-types.js';
 import { postJson } from './caller.js';
@@ -55,7 +60,11 @@ export interface ExtensionCall {
   application: string | null;
   url: string;
   source: 'platform' | 'trigger';
-  request: { action: ExtensionAction; resource: { typeId: string; id: string; obj: Resource }; oldResource?: unknown };
+  request: {
+    action: ExtensionAction;
+    resource: { typeId: string; id: string; obj: Resource };
+    oldResource?: unknown;
+  };
   response: { statusCode: number; body: unknown } | null;
   durationMs: number;
   timeoutMs: number;
@@ -103,7 +112,10 @@ export class ExtensionRunner {
       };
       if (destination.type !== 'HTTP' || !destination.url) continue;
       const headers: Record<string, string> = {};
-      if (destination.authentication?.type === 'AuthorizationHeader' && destination.authentication.headerValue)
+      if (
+        destination.authentication?.type === 'AuthorizationHeader' &&
+        destination.authentication.headerValue
+      )
         headers.authorization = destination.authentication.headerValue;
       if (destination.authentication?.type === 'AzureFunctions' && destination.authentication.key)
         headers['x-functions-key'] = destination.authentication.key;
@@ -112,7 +124,10 @@ export class ExtensionRunner {
         id: ext.id,
         ...(typeof ext.key === 'string' ? { key: ext.key } : {}),
         url: destination.url,
-        timeoutMs: Math.min(Number(ext.timeoutInMs ?? DEFAULT_EXTENSION_TIMEOUT_MS), MAX_EXTENSION_TIMEOUT_MS),
+        timeoutMs: Math.min(
+          Number(ext.timeoutInMs ?? DEFAULT_EXTENSION_TIMEOUT_MS),
+          MAX_EXTENSION_TIMEOUT_MS,
+        ),
         headers,
         triggers: (ext.triggers as ExtensionTrigger[] | undefined) ?? [],
         includeOldResource: context?.includeOldResource === true,
@@ -147,8 +162,17 @@ export class ExtensionRunner {
         (t) => t.resourceTypeId === change.typeId && t.actions.includes(action),
       );
       if (!trigger) continue;
-      if (trigger.condition && !(await this.conditionHolds(extension, trigger.condition, change.resource))) continue;
-      const call = await this.call(extension, change.typeId, action, change.resource, change.old, 'platform', extension.timeoutMs);
+      if (trigger.condition && !(await this.conditionHolds(extension, trigger.condition, change.resource)))
+        continue;
+      const call = await this.call(
+        extension,
+        change.typeId,
+        action,
+        change.resource,
+        change.old,
+        'platform',
+        extension.timeoutMs,
+      );
       this.raiseIfFailed(extension, call.judgement);
       if (call.record.after) replaceInPlace(change.resource, call.record.after);
     }
@@ -160,7 +184,12 @@ export class ExtensionRunner {
    */
   async trigger(
     application: string,
-    input: { resource: string; action: ExtensionAction; obj?: Resource | undefined; oldObj?: Resource | undefined },
+    input: {
+      resource: string;
+      action: ExtensionAction;
+      obj?: Resource | undefined;
+      oldObj?: Resource | undefined;
+    },
   ): Promise<ExtensionCall> {
     const url = this.apps.urlOf(application);
     if (!url) {
@@ -199,7 +228,11 @@ export class ExtensionRunner {
     return record;
   }
 
-  private async conditionHolds(extension: ActiveExtension, condition: string, resource: Resource): Promise<boolean> {
+  private async conditionHolds(
+    extension: ActiveExtension,
+    condition: string,
+    resource: Resource,
+  ): Promise<boolean> {
     try {
       return await this.api.predicates.matches(resource, condition);
     } catch (error) {
@@ -298,7 +331,10 @@ export class ExtensionRunner {
     if (judgement.outcome === 'rejected') {
       const errors = judgement.errors.map((error) => ({ ...error, ...ids }));
       const first = errors[0];
-      throw new this.api.errorClass({ code: first?.code, message: first?.message ?? 'Extension error', errors }, 400);
+      throw new this.api.errorClass(
+        { code: first?.code, message: first?.message ?? 'Extension error', errors },
+        400,
+      );
     }
     if (judgement.outcome === 'failed' && judgement.failure) {
       const { code, message } = judgement.failure;

@@ -22,7 +22,10 @@ const address = {
 };
 
 async function product(api: LocalApi, suffix: string): Promise<Resource> {
-  const productType = await api.create('product-type', { name: `sample-type-${suffix}`, description: 'sample' });
+  const productType = await api.create('product-type', {
+    name: `sample-type-${suffix}`,
+    description: 'sample',
+  });
   return api.create('product', {
     key: `sample-product-${suffix}`,
     name: { en: 'Sample T-shirt' },
@@ -64,18 +67,23 @@ const builders: Record<string, (api: LocalApi, suffix: string) => Promise<Resour
       key: `sample-payment-${suffix}`,
       amountPlanned: { currencyCode: 'EUR', centAmount: 3998 },
       paymentMethodInfo: { paymentInterface: 'sample-psp', method: 'CREDIT_CARD' },
-      transactions: [{ type: 'Authorization', amount: { currencyCode: 'EUR', centAmount: 3998 }, state: 'Success' }],
+      transactions: [
+        { type: 'Authorization', amount: { currencyCode: 'EUR', centAmount: 3998 }, state: 'Success' },
+      ],
     }),
   customer: (api, suffix) =>
-    api.create('customer', {
-      key: `sample-customer-${suffix}`,
-      email: `ada.${suffix}@example.com`,
-      password: 'secret-123',
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      addresses: [address],
-    }).then((result) => ((result as { customer?: Resource }).customer ?? result) as Resource),
-  'customer-group': (api, suffix) => api.create('customer-group', { key: `sample-group-${suffix}`, groupName: 'VIP' }),
+    api
+      .create('customer', {
+        key: `sample-customer-${suffix}`,
+        email: `ada.${suffix}@example.com`,
+        password: 'secret-123',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        addresses: [address],
+      })
+      .then((result) => ((result as { customer?: Resource }).customer ?? result) as Resource),
+  'customer-group': (api, suffix) =>
+    api.create('customer-group', { key: `sample-group-${suffix}`, groupName: 'VIP' }),
   'shopping-list': (api, suffix) =>
     api.create('shopping-list', { key: `sample-list-${suffix}`, name: { en: 'Wish list' } }),
   'business-unit': (api, suffix) =>

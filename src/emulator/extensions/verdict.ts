@@ -59,7 +59,12 @@ export interface JudgeInput {
   validActions?: ReadonlySet<string> | undefined;
 }
 
-function fail(code: ExtensionErrorCode, message: string, body: unknown, errors: ExtensionErrorEntry[] = []): Judgement {
+function fail(
+  code: ExtensionErrorCode,
+  message: string,
+  body: unknown,
+  errors: ExtensionErrorEntry[] = [],
+): Judgement {
   return {
     outcome: 'failed',
     actions: [],
@@ -91,13 +96,18 @@ export function judge(input: JudgeInput): Judgement {
     return fail('ExtensionNoResponse', `${ms} ms > ${input.timeoutMs} ms timeout`, body);
   }
   if (input.error || input.statusCode === null) {
-    return fail('ExtensionNoResponse', `the extension could not be reached: ${input.error?.message ?? 'no answer'}`, body);
+    return fail(
+      'ExtensionNoResponse',
+      `the extension could not be reached: ${input.error?.message ?? 'no answer'}`,
+      body,
+    );
   }
   const status = input.statusCode;
   if (status === 200 || status === 201) {
     if (!parsed.ok) return fail('ExtensionBadResponse', `the ${status} body is not JSON`, body);
     if (parsed.value === undefined) return accepted([], ms, input, body);
-    if (!isObject(parsed.value)) return fail('ExtensionBadResponse', `the ${status} body is not a JSON object`, body);
+    if (!isObject(parsed.value))
+      return fail('ExtensionBadResponse', `the ${status} body is not a JSON object`, body);
     const actions = parsed.value.actions ?? [];
     if (!Array.isArray(actions)) return fail('ExtensionBadResponse', '"actions" is not an array', body);
     if (actions.length > MAX_EXTENSION_ACTIONS) {
@@ -109,7 +119,11 @@ export function judge(input: JudgeInput): Judgement {
     }
     for (const action of actions) {
       if (!isObject(action) || typeof action.action !== 'string') {
-        return fail('ExtensionBadResponse', `update action ${JSON.stringify(action)} has no "action" name`, body);
+        return fail(
+          'ExtensionBadResponse',
+          `update action ${JSON.stringify(action)} has no "action" name`,
+          body,
+        );
       }
       if (input.validActions && !input.validActions.has(action.action)) {
         return fail(
@@ -122,13 +136,25 @@ export function judge(input: JudgeInput): Judgement {
     return accepted(actions as Judgement['actions'], ms, input, body);
   }
   if (status === 400) {
-    const errors = isObject(parsed.ok ? parsed.value : undefined) ? (parsed.ok ? (parsed.value as Record<string, unknown>).errors : undefined) : undefined;
+    const errors = isObject(parsed.ok ? parsed.value : undefined)
+      ? parsed.ok
+        ? (parsed.value as Record<string, unknown>).errors
+        : undefined
+      : undefined;
     if (!Array.isArray(errors) || errors.length === 0) {
-      return fail('ExtensionBadResponse', 'a 400 answer must be {"errors": [{"code", "message"}, ...]}', body);
+      return fail(
+        'ExtensionBadResponse',
+        'a 400 answer must be {"errors": [{"code", "message"}, ...]}',
+        body,
+      );
     }
     for (const error of errors) {
       if (!isObject(error) || typeof error.code !== 'string' || typeof error.message !== 'string') {
-        return fail('ExtensionBadResponse', `error ${JSON.stringify(error)} lacks a string "code" and "message"`, body);
+        return fail(
+          'ExtensionBadResponse',
+          `error ${JSON.stringify(error)} lacks a string "code" and "message"`,
+          body,
+        );
       }
       if (!PLATFORM_ERROR_CODES.has(error.code)) {
         return fail(

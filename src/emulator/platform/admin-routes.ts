@@ -17,7 +17,8 @@ function usage(message: string, hint: string): ConnectError {
 
 function object(value: unknown, what: string): Resource | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw usage(`${what} must be a JSON object.`, `send ${what} as an object`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw usage(`${what} must be a JSON object.`, `send ${what} as an object`);
   return value as Resource;
 }
 
@@ -76,7 +77,8 @@ export function createPlatformRouter(platform: EmulatedPlatform): Router {
       res.json({ replayed: await platform.deliveries.replay({ allDead: true }) });
       return;
     }
-    if (!body.id) throw usage('Say which message to replay.', 'send {"id": "<delivery id>"} or {"allDead": true}');
+    if (!body.id)
+      throw usage('Say which message to replay.', 'send {"id": "<delivery id>"} or {"allDead": true}');
     if (!platform.deliveries.get(body.id)) {
       throw new ConnectError('MESSAGE_NOT_FOUND', `No delivery with id ${body.id}.`, {
         hint: 'list them with `connect events list`',
@@ -103,7 +105,9 @@ export function createPlatformRouter(platform: EmulatedPlatform): Router {
       return;
     }
     const status = error.code.endsWith('NOT_FOUND') ? 404 : 400;
-    res.status(status).json({ error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } });
+    res.status(status).json({
+      error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) },
+    });
   });
   return router;
 }
@@ -111,9 +115,13 @@ export function createPlatformRouter(platform: EmulatedPlatform): Router {
 function pathFor(typeIdOrPath: string): string {
   const typeId = normalizeTypeId(typeIdOrPath);
   if (!typeId) {
-    throw new ConnectError('UNKNOWN_RESOURCE_TYPE', `"${typeIdOrPath}" is not a resource type of the local API.`, {
-      hint: 'use a typeId such as cart, order, customer, payment, product',
-    });
+    throw new ConnectError(
+      'UNKNOWN_RESOURCE_TYPE',
+      `"${typeIdOrPath}" is not a resource type of the local API.`,
+      {
+        hint: 'use a typeId such as cart, order, customer, payment, product',
+      },
+    );
   }
   return resourcePath(typeId) ?? typeIdOrPath;
 }

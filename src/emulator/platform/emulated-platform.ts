@@ -26,7 +26,12 @@ import {
   type DefaultSubscription,
   type EventApps,
 } from '../events/subscriptions.js';
-import { ExtensionRunner, type DefaultExtension, type ExtensionApps, type ExtensionCall } from '../extensions/runner.js';
+import {
+  ExtensionRunner,
+  type DefaultExtension,
+  type ExtensionApps,
+  type ExtensionCall,
+} from '../extensions/runner.js';
 import { buildSample, buildUpdatedSample } from '../extensions/samples.js';
 import type { StoredChange } from './hooks.js';
 import { LocalApi, type PlatformInfo } from './local-api.js';
@@ -61,11 +66,11 @@ export interface EmulatedPlatformOptions {
   ackDeadlineMs?: number | undefined;
 }
 
-export const GCP_PROJECT_ID = 'connect-local';
+export const GCP_PROJECT_ID = 'connect-dev';
 
 /** The Pub/Sub topic feeding an event app (what its post-deploy script subscribes). */
 export function topicOf(application: string): string {
-  return `connect-${application}`;
+  return `connect-dev-${application}`;
 }
 
 /** Message types a `--trigger event` type is built from: the resource type and how. */
@@ -108,7 +113,9 @@ export class EmulatedPlatform {
       urlOf: (name) => appsOf('service').find((a) => a.name === name)?.url ?? null,
       defaults: () => options.extensions ?? [],
     };
-    const runner = new ExtensionRunner(api, extensionApps, (call) => emit({ type: 'extension-call', data: call }));
+    const runner = new ExtensionRunner(api, extensionApps, (call) =>
+      emit({ type: 'extension-call', data: call }),
+    );
     const engine = new DeliveryEngine({
       urlOf: (name) => appsOf('event').find((a) => a.name === name)?.url ?? null,
       retryPolicyOf: (name) => appsOf('event').find((a) => a.name === name)?.retryPolicy,
@@ -134,7 +141,7 @@ export class EmulatedPlatform {
   /** The variables an app or script gets so it talks to the local project. */
   env(app: { name: string; type: string }): Record<string, string> {
     const info = this.info();
-    const region = 'local';
+    const region = 'europe-west1.gcp';
     const env: Record<string, string> = {
       CTP_PROJECT_KEY: info.projectKey,
       CTP_CLIENT_ID: info.clientId,
@@ -178,7 +185,9 @@ export class EmulatedPlatform {
       ? { ...subscriptions[0].target, format }
       : subscriptionTarget(application, GCP_PROJECT_ID, `default-${application}`, format);
     const notification =
-      input.payload === undefined ? await this.sampleNotification(input.type) : this.fromFile(input.type, input.payload);
+      input.payload === undefined
+        ? await this.sampleNotification(input.type)
+        : this.fromFile(input.type, input.payload);
     return this.deliveries.publish(target, notification);
   }
 
@@ -226,7 +235,10 @@ export class EmulatedPlatform {
       }
       if (matchesChange(subscription, change.typeId)) {
         sends.push(
-          this.deliveries.publish(subscription.target, changeNotificationPayload(projectKey, changeNotification(change))),
+          this.deliveries.publish(
+            subscription.target,
+            changeNotificationPayload(projectKey, changeNotification(change)),
+          ),
         );
       }
     }
@@ -285,7 +297,8 @@ export class EmulatedPlatform {
 }
 
 function stateChangeFields(type: string, resource: Resource): Record<string, unknown> {
-  if (type === 'OrderStateChanged') return { orderState: 'Confirmed', oldOrderState: resource.orderState ?? 'Open' };
+  if (type === 'OrderStateChanged')
+    return { orderState: 'Confirmed', oldOrderState: resource.orderState ?? 'Open' };
   if (type === 'OrderPaymentStateChanged') return { paymentState: 'Paid', oldPaymentState: 'Pending' };
   if (type === 'OrderShipmentStateChanged') return { shipmentState: 'Shipped', oldShipmentState: 'Pending' };
   return {};

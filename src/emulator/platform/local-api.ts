@@ -166,11 +166,16 @@ export class LocalApi {
     const path = this.pathOf(typeIdOrPath);
     const result = await this.request('POST', `/${path}`, draft);
     if (result.statusCode >= 300) {
-      const message = (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
-      throw new ConnectError('PLATFORM_REQUEST_FAILED', `The local API refused to create a ${typeIdOrPath}: ${message}`, {
-        hint: 'check the draft against the commercetools API reference',
-        details: { statusCode: result.statusCode, body: result.body },
-      });
+      const message =
+        (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
+      throw new ConnectError(
+        'PLATFORM_REQUEST_FAILED',
+        `The local API refused to create a ${typeIdOrPath}: ${message}`,
+        {
+          hint: 'check the draft against the commercetools API reference',
+          details: { statusCode: result.statusCode, body: result.body },
+        },
+      );
     }
     return result.body as Resource;
   }
@@ -208,7 +213,10 @@ export class LocalApi {
     const file = join(this.persistDir, PERSIST_FILE);
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ version: 1, projectKey: this.projectKey, resources, messages: this.messages.all() }));
+    await writeFile(
+      temp,
+      JSON.stringify({ version: 1, projectKey: this.projectKey, resources, messages: this.messages.all() }),
+    );
     await rename(temp, file);
   }
 
@@ -225,10 +233,14 @@ export class LocalApi {
     const typeId = normalizeTypeId(typeIdOrPath);
     const path = typeId ? resourcePath(typeId) : undefined;
     if (!path) {
-      throw new ConnectError('UNKNOWN_RESOURCE_TYPE', `"${typeIdOrPath}" is not a resource type of the local API.`, {
-        hint: `use one of ${Object.keys(RESOURCE_PATHS).join(', ')}`,
-        exitCode: 2,
-      });
+      throw new ConnectError(
+        'UNKNOWN_RESOURCE_TYPE',
+        `"${typeIdOrPath}" is not a resource type of the local API.`,
+        {
+          hint: `use one of ${Object.keys(RESOURCE_PATHS).join(', ')}`,
+          exitCode: 2,
+        },
+      );
     }
     return path;
   }
@@ -237,7 +249,8 @@ export class LocalApi {
     const store = this.mock.authStore() as unknown as {
       getClientToken(clientId: string, secret: string, scope: string): { access_token: string };
     };
-    return store.getClientToken(this.platform.clientId, this.platform.clientSecret, this.platform.scope).access_token;
+    return store.getClientToken(this.platform.clientId, this.platform.clientSecret, this.platform.scope)
+      .access_token;
   }
 
   /** The mock accepts any client credentials; the platform only those of an API client. */
@@ -285,7 +298,9 @@ export class LocalApi {
         const message = messages.get(id);
         if (message) return message;
         const text = `The Resource with ID '${id}' was not found.`;
-        return reply.status(404).send({ statusCode: 404, message: text, errors: [{ code: 'ResourceNotFound', message: text }] });
+        return reply
+          .status(404)
+          .send({ statusCode: 404, message: text, errors: [{ code: 'ResourceNotFound', message: text }] });
       });
     });
   }
@@ -299,16 +314,24 @@ export class LocalApi {
     try {
       data = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new ConnectError('SEED_INVALID', `Cannot read the seed file ${file}: ${(error as Error).message}`, {
-        hint: 'pass a JSON file like {"customers": [{"email": "a@example.com"}], "carts": [{"currency": "EUR"}]}',
-        exitCode: 2,
-      });
+      throw new ConnectError(
+        'SEED_INVALID',
+        `Cannot read the seed file ${file}: ${(error as Error).message}`,
+        {
+          hint: 'pass a JSON file like {"customers": [{"email": "a@example.com"}], "carts": [{"currency": "EUR"}]}',
+          exitCode: 2,
+        },
+      );
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new ConnectError('SEED_INVALID', `The seed file ${file} must hold a JSON object of resource lists.`, {
-        hint: 'write {"customers": [{"email": "a@example.com"}], "carts": [{"currency": "EUR"}]}',
-        exitCode: 2,
-      });
+      throw new ConnectError(
+        'SEED_INVALID',
+        `The seed file ${file} must hold a JSON object of resource lists.`,
+        {
+          hint: 'write {"customers": [{"email": "a@example.com"}], "carts": [{"currency": "EUR"}]}',
+          exitCode: 2,
+        },
+      );
     }
     await this.mock.app.ready();
     for (const [type, drafts] of Object.entries(data)) {
@@ -351,9 +374,13 @@ async function loadSnapshot(
   try {
     snapshot = JSON.parse(text);
   } catch (error) {
-    throw new ConnectError('PERSIST_CORRUPT', `The saved project ${file} is not valid JSON: ${(error as Error).message}`, {
-      hint: `move ${file} away to start with an empty project`,
-    });
+    throw new ConnectError(
+      'PERSIST_CORRUPT',
+      `The saved project ${file} is not valid JSON: ${(error as Error).message}`,
+      {
+        hint: `move ${file} away to start with an empty project`,
+      },
+    );
   }
   let count = 0;
   for (const [typeId, list] of Object.entries(snapshot.resources ?? {})) {

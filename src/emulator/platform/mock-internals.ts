@@ -20,7 +20,14 @@ export interface RepositoryContext {
 /** What the mock's repositories look like inside (see src/repositories/abstract.ts of the mock). */
 export interface MockRepository {
   _typeId: string;
-  actions?: { apply(ctx: RepositoryContext, resource: Resource, version: number, actions: UpdateAction[]): Promise<Resource> };
+  actions?: {
+    apply(
+      ctx: RepositoryContext,
+      resource: Resource,
+      version: number,
+      actions: UpdateAction[],
+    ): Promise<Resource>;
+  };
   create(ctx: RepositoryContext, draft: unknown): Promise<Resource>;
   saveNew(ctx: RepositoryContext, resource: Resource): Promise<Resource>;
   saveUpdate(ctx: RepositoryContext, version: number, resource: Resource): Promise<Resource>;
@@ -32,7 +39,11 @@ interface MockStorage {
   get(projectKey: string, typeId: string, id: string): Promise<Resource | null>;
   all(projectKey: string, typeId: string): Promise<Resource[]>;
   delete(projectKey: string, typeId: string, id: string): Promise<Resource | null>;
-  query(projectKey: string, typeId: string, params: Record<string, unknown>): Promise<{ results: Resource[]; total: number }>;
+  query(
+    projectKey: string,
+    typeId: string,
+    params: Record<string, unknown>,
+  ): Promise<{ results: Resource[]; total: number }>;
   getProject(projectKey: string): Promise<Record<string, unknown>>;
   saveProject(project: Record<string, unknown>): Promise<unknown>;
   getByResourceIdentifier(projectKey: string, identifier: { typeId: string; id: string }): Promise<unknown>;
@@ -134,14 +145,19 @@ export async function commercetoolsErrorClass(mock: CommercetoolsMock): Promise<
 /** Throws MockContractError naming the first internal the hooks rely on that is missing. */
 export function assertMockContract(mock: CommercetoolsMock): void {
   const raw = internals(mock);
-  if (typeof raw._repositories !== 'object' || raw._repositories === null) throw new MockContractError('_repositories');
-  if (!(raw._storage instanceof InMemoryStorage)) throw new MockContractError('an InMemoryStorage in _storage');
-  if (typeof raw._oauth2?.createMiddleware !== 'function') throw new MockContractError('_oauth2.createMiddleware()');
+  if (typeof raw._repositories !== 'object' || raw._repositories === null)
+    throw new MockContractError('_repositories');
+  if (!(raw._storage instanceof InMemoryStorage))
+    throw new MockContractError('an InMemoryStorage in _storage');
+  if (typeof raw._oauth2?.createMiddleware !== 'function')
+    throw new MockContractError('_oauth2.createMiddleware()');
   for (const typeId of ['cart', 'order', 'payment', 'customer', 'product', 'extension', 'subscription']) {
     const repo = repository(mock, typeId);
     if (!repo) throw new MockContractError(`a "${typeId}" repository with saveNew/saveUpdate/delete`);
-    if (repo._typeId !== typeId) throw new MockContractError(`_typeId "${typeId}" on the ${typeId} repository`);
-    if (typeof repo.actions?.apply !== 'function') throw new MockContractError(`${typeId} repository actions.apply()`);
+    if (repo._typeId !== typeId)
+      throw new MockContractError(`_typeId "${typeId}" on the ${typeId} repository`);
+    if (typeof repo.actions?.apply !== 'function')
+      throw new MockContractError(`${typeId} repository actions.apply()`);
   }
   for (const name of ['add', 'get', 'all', 'delete', 'query', 'getProject', 'saveProject'] as const) {
     if (typeof raw._storage[name] !== 'function') throw new MockContractError(`storage.${name}()`);

@@ -32,7 +32,10 @@ export class PredicateEvaluator {
     const id = `p${++this.counter}`;
     await this.storage.add(SCRATCH_PROJECT, SCRATCH_TYPE, { ...resource, id });
     try {
-      const result = await this.storage.query(SCRATCH_PROJECT, SCRATCH_TYPE, { where: [predicate], limit: 500 });
+      const result = await this.storage.query(SCRATCH_PROJECT, SCRATCH_TYPE, {
+        where: [predicate],
+        limit: 500,
+      });
       return result.results.some((r) => r.id === id);
     } catch (error) {
       throw new PredicateError(error instanceof Error ? error.message : String(error));

@@ -90,7 +90,7 @@ if (apiBase) {
   if (typeof originalFetch === 'function') {
     globalThis.fetch = function fetch(input: string | URL | Request, init?: RequestInit) {
       const raw = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
-      let target: URL | null = null;
+      let target: URL | null;
       try {
         target = redirectedUrl(new URL(raw));
       } catch {

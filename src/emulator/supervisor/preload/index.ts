@@ -3,6 +3,7 @@
  * so that apps written for the platform run unchanged next to each other. One module per
  * concern; each does nothing unless the emulator's variables ask for it.
  *   port-map: `listen(8080)` lands on the app's assigned `PORT`.
- * (Issue 5 adds a host-redirect module here.)
+ *   host-redirect: https://api|auth.<region>.commercetools.com reach the local commercetools API.
  */
 import './port-map.js';
+import './host-redirect.js';

@@ -1,0 +1,66 @@
+import { Args, Flags } from '@oclif/core';
+
+import { BaseCommand } from '../../cli/base-command.js';
+import { connectToEmulator } from '../../emulator/admin/client.js';
+import type { Delivery } from '../../emulator/events/delivery.js';
+import { readJsonFile } from '../../emulator/platform/json-file.js';
+
+export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
+  static override description =
+    'Publish one message to an event application of the running `connect dev`, as its Subscription would (Pub/Sub push), built from resources created in the local API (or --file), and report each delivery attempt. Exits 1 unless the app acknowledged it.';
+
+  static override examples = [
+    '<%= config.bin %> trigger event event --type OrderCreated',
+    '<%= config.bin %> trigger event event --type OrderCreated --format cloudevents --json',
+    '<%= config.bin %> trigger event event --type OrderCreated --file message.json',
+  ];
+
+  static override args = {
+    app: Args.string({ description: 'The event application to deliver to.', required: true }),
+  };
+
+  static override flags = {
+    type: Flags.string({ description: 'The message type, e.g. OrderCreated.', required: true }),
+    file: Flags.string({ description: 'The message or notification (JSON) to send instead of a sample.' }),
+    format: Flags.string({
+      description: "The payload format (default: the app's subscription format, else platform).",
+      options: ['platform', 'cloudevents'],
+    }),
+    path: Flags.string({
+      description: 'The repository where `connect dev` runs. Default: the current directory.',
+    }),
+  };
+
+  async run(): Promise<Delivery> {
+    const { flags } = this;
+    const payload = flags.file === undefined ? undefined : await readJsonFile(flags.file, '--file');
+    const client = await connectToEmulator(flags.path);
+    const delivery = await client.post<Delivery>(`/events/${encodeURIComponent(this.args.app)}/publish`, {
+      type: flags.type,
+      ...(flags.format === undefined ? {} : { format: flags.format }),
+      ...(payload === undefined ? {} : { payload }),
+    });
+    if (!this.jsonEnabled()) {
+      this.output.info(
+        `${delivery.type} (${delivery.format}) to ${delivery.application} via ${delivery.subscription}`,
+      );
+      this.output.table(
+        delivery.attempts.map((attempt, index) => ({ ...attempt, n: index + 1 })),
+        [
+          { header: 'ATTEMPT', get: (a) => a.n },
+          { header: 'AT', get: (a) => a.at },
+          { header: 'STATUS', get: (a) => a.statusCode ?? '-' },
+          { header: 'MS', get: (a) => a.durationMs },
+          { header: 'ERROR', get: (a) => a.error ?? '' },
+        ],
+      );
+      if (delivery.state === 'acked') this.output.success(`acknowledged (id ${delivery.id})`);
+      else
+        this.output.warn(
+          `${delivery.state}${delivery.nextAttemptAt ? `: next attempt at ${delivery.nextAttemptAt}` : ''} (id ${delivery.id}; see \`connect events list\`)`,
+        );
+    }
+    if (delivery.state !== 'acked') process.exitCode = 1;
+    return delivery;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The emulated platform as a plugin of `connect dev` (src/emulator/types.ts): starts the local
+ * commercetools API with extensions and subscriptions before the apps build, gives every app
+ * and script the CTP_* variables and the host-redirect preload, serves its admin routes and
+ * shows its address under `platform` in the status.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import express, { type Router } from 'express';
+
+import { readValuesFile } from '../../config/values.js';
+import { stateDir } from '../../config/paths.js';
+import type { Application } from '../../spec/types.js';
+import type { EmulatorPlugin, PluginContext } from '../types.js';
+import { createPlatformRouter } from './admin-routes.js';
+import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
+import { EmulatedPlatform, type PlatformApp } from './emulated-platform.js';
+
+export interface PlatformPluginOptions {
+  seedFile?: string | undefined;
+  persistDir?: string | undefined;
+  chaos?: boolean | undefined;
+  /** `--extension APP:cart:Create,Update` flags. */
+  extensions?: readonly string[] | undefined;
+  /** `--subscribe APP:OrderCreated,...` flags. */
+  subscriptions?: readonly string[] | undefined;
+  /** The --values file (default: connect.values.yaml at the root). */
+  valuesFile?: string | undefined;
+}
+
+/** The compiled host-redirect preload (also when running from src under tsx, as tests do). */
+export function hostRedirectPreload(): string {
+  const here = fileURLToPath(new URL('../supervisor/preload/host-redirect.js', import.meta.url));
+  return existsSync(here) ? here : here.replace(/([\\/])src([\\/])/, '$1dist$2');
+}
+
+export function createPlatformPlugin(options: PlatformPluginOptions = {}): EmulatorPlugin & {
+  platform(): EmulatedPlatform | undefined;
+} {
+  let platform: EmulatedPlatform | undefined;
+  let routes: Router | undefined;
+  const router = express.Router();
+  // The admin server mounts plugin routes before plugins start; delegate once started.
+  router.use((req, res, next) => {
+    if (routes) routes(req, res, next);
+    else next();
+  });
+  const preload = `--import=${pathToFileURL(hostRedirectPreload()).href}`;
+
+  return {
+    name: 'platform',
+    platform: () => platform,
+    async start(ctx: PluginContext) {
+      const values = await readValuesFile(ctx.root, { file: options.valuesFile });
+      const fromValues = valuesFileDefaults(ctx.spec, values);
+      const fromFlags = {
+        extensions: parseExtensionFlags(ctx.spec, options.extensions ?? []),
+        subscriptions: parseSubscribeFlags(ctx.spec, options.subscriptions ?? []),
+      };
+      const flagged = (list: Array<{ application: string }>) => new Set(list.map((d) => d.application));
+      const extensionApps = flagged(fromFlags.extensions);
+      const subscriptionApps = flagged(fromFlags.subscriptions);
+      const apps = (): PlatformApp[] =>
+        ctx.applications().map((app) => {
+          const spec = ctx.specOf(app.name);
+          return {
+            name: app.name,
+            type: app.type,
+            url: app.state === 'stopped' ? null : app.url,
+            retryPolicy: spec && 'retryPolicy' in spec ? spec.retryPolicy : undefined,
+          };
+        });
+      platform = await EmulatedPlatform.start({
+        stateDir: stateDir(ctx.root),
+        seedFile: options.seedFile,
+        persistDir: options.persistDir,
+        chaos: options.chaos,
+        // Flags win over the values file for the same application.
+        extensions: [
+          ...fromFlags.extensions,
+          ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
+        ],
+        subscriptions: [
+          ...fromFlags.subscriptions,
+          ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
+        ],
+        apps,
+        emit: (event) => ctx.bus.emit(event.type, event.data),
+      });
+      routes = createPlatformRouter(platform);
+      const info = platform.info();
+      ctx.logger.info(
+        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
+      );
+    },
+    async stop() {
+      routes = undefined;
+      await platform?.stop();
+      platform = undefined;
+    },
+    info() {
+      return platform?.info() ?? null;
+    },
+    routes() {
+      return router;
+    },
+    env(app: Application) {
+      if (!platform) return {};
+      return {
+        ...platform.env({ name: app.name, type: app.applicationType }),
+        // Scripts get no preload from the emulator; post-deploy scripts that derive the API
+        // host from CTP_REGION must reach the local API too. Apps get the full preload,
+        // which includes this module.
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '),
+      };
+    },
+  };
+}
