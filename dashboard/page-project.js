@@ -15,6 +15,11 @@ const TYPES = [
   ['subscription', 'Subscriptions'],
 ];
 
+// The local API may ignore `sort`; the newest first, whatever it did.
+function newestFirst(list) {
+  return [...list].sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')));
+}
+
 function money(m) {
   if (!m || typeof m.centAmount !== 'number') return '';
   return `${(m.centAmount / 10 ** (m.fractionDigits ?? 2)).toFixed(m.fractionDigits ?? 2)} ${m.currencyCode}`;
@@ -212,7 +217,7 @@ export function mount(container, { params, act }) {
       replace(list, h('p', { class: 'empty' }, 'Loading…'));
       return;
     }
-    const results = page.results ?? [];
+    const results = newestFirst(page.results ?? []);
     info.textContent = `${results.length} of ${page.total ?? results.length} ${typeId}(s)${state.platform ? ` in project ${state.platform.projectKey}` : ''}`;
     replace(
       list,
@@ -253,7 +258,7 @@ export function mount(container, { params, act }) {
         typeId === 'cart' && page
           ? page
           : await api(`resources/cart?limit=100&sort=${enc('createdAt desc')}`);
-      const active = (carts.results ?? []).filter((c) => c.cartState === 'Active');
+      const active = newestFirst(carts.results ?? []).filter((c) => c.cartState === 'Active');
       const value = cartSelect.value;
       replace(
         cartSelect,

@@ -64,7 +64,9 @@ describe('the dashboard on connect dev', () => {
     // A restart made elsewhere (here: the admin API, as `connect` commands do) shows up without reload.
     const pid = await page.locator('tr[data-app="job"] td.pid').textContent();
     expect(pid).toMatch(/^\d+$/);
-    const restarted = await getJson(`${admin}/__connect/api/applications/job/restart`, { method: 'POST' });
+    const restarted = await getJson<{ name: string }>(`${admin}/__connect/api/applications/job/restart`, {
+      method: 'POST',
+    });
     expect(restarted.name).toBe('job');
     await page.locator('tr[data-app="job"] td.pid', { hasNotText: pid! }).waitFor(WAIT);
     await page.locator('tr[data-app="job"] td.state', { hasText: 'ready' }).waitFor(WAIT);
@@ -110,7 +112,9 @@ describe('the dashboard on connect dev', () => {
     await run.first().waitFor(WAIT);
     expect(await run.first().getAttribute('data-outcome')).toBe('ok');
     expect(await run.first().textContent()).toContain('200');
-    const runs = await getJson(`${admin}/__connect/api/jobs/job/runs`);
+    const runs = await getJson<{ runs: Array<{ trigger: string; outcome: string }> }>(
+      `${admin}/__connect/api/jobs/job/runs`,
+    );
     expect(
       runs.runs.some(
         (r: { trigger: string; outcome: string }) => r.trigger === 'manual' && r.outcome === 'ok',
@@ -173,8 +177,10 @@ describe('the dashboard on connect dev', () => {
     await page.click(`button[aria-label="Replay ${id}"]`);
     await page.locator(`details[data-message="${id}"][data-state="acked"]`).waitFor(WAIT);
     await page.locator('text=No dead letters.').waitFor(WAIT);
-    const after = await getJson(`${admin}/__connect/api/events/messages?dead=true`);
-    expect(after.messages.map((m: { id: string }) => m.id)).not.toContain(id);
+    const after = await getJson<{ messages: Array<{ id: string }> }>(
+      `${admin}/__connect/api/events/messages?dead=true`,
+    );
+    expect(after.messages.map((m) => m.id)).not.toContain(id);
     await screenshot(page, '07-events-replayed');
 
     // The event app's log, filtered to errors, shows the failed attempts only.
@@ -194,15 +200,21 @@ describe('the dashboard on connect dev', () => {
     await page.click('button:has-text("Create cart")');
     const cart = page.locator('details[data-resource]', { hasText: 'shopper@example.com' });
     await cart.first().waitFor(WAIT);
-    await page
-      .locator('select[name="cart"] option:not([value=""])')
-      .first()
-      .waitFor({ state: 'attached', ...WAIT });
+    const cartId = (await cart.first().getAttribute('data-resource'))!;
+    const option = page.locator(`select[name="cart"] option[value^="${cartId}@"]`);
+    await option.waitFor({ state: 'attached', ...WAIT });
+    await page.selectOption('select[name="cart"]', (await option.getAttribute('value'))!);
     await page.click('button:has-text("Create order")');
     await page.locator('.tab[aria-current="page"]', { hasText: 'Orders' }).waitFor(WAIT);
     await page.locator('details[data-resource]').first().waitFor(WAIT);
-    const orders = await getJson(`${admin}/__connect/api/resources/order`);
-    expect(orders.results.length).toBe(1);
+    // The order is made from the cart created above (the local API may hold other orders, e.g. a published sample).
+    const orders = await getJson<{ results: Array<{ cart?: { id: string }; customerEmail?: string }> }>(
+      `${admin}/__connect/api/resources/order`,
+    );
+    const made = orders.results.filter((o) => o.cart?.id === cartId);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.customerEmail).toBe('shopper@example.com');
+    await page.locator('details[data-resource]', { hasText: 'shopper@example.com' }).first().waitFor(WAIT);
     await screenshot(page, '08-local-project');
   });
 
