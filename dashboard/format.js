@@ -105,3 +105,57 @@ export function statusCode(code) {
   if (code === null || code === undefined) return badge('no answer', 'bad');
   return badge(String(code), code >= 200 && code < 300 ? 'ok' : code < 500 ? 'warn' : 'bad');
 }
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** What differs between two resources: [{path: 'lineItems.0.quantity', before, after}], at most `limit`. */
+export function changes(before, after, path = '', out = [], limit = 60) {
+  if (out.length >= limit || JSON.stringify(before) === JSON.stringify(after)) return out;
+  if (isObject(before) && isObject(after)) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      changes(before[key], after[key], path ? `${path}.${key}` : key, out, limit);
+    }
+  } else if (Array.isArray(before) && Array.isArray(after)) {
+    for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
+      changes(before[i], after[i], `${path}.${i}`, out, limit);
+    }
+  } else out.push({ path: path || '(resource)', before, after });
+  return out;
+}
+
+function compact(value) {
+  if (value === undefined) return '—';
+  const text = JSON.stringify(value);
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+export function changesTable(before, after) {
+  const list = changes(before, after);
+  if (list.length === 0) return h('p', { class: 'empty' }, 'No change.');
+  return h(
+    'table',
+    { class: 'grid compact', 'aria-label': 'What changed' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ['Field', 'Before', 'After'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      list.map((c) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, h('code', null, c.path)),
+          h('td', null, h('code', { class: 'removed' }, compact(c.before))),
+          h('td', null, h('code', { class: 'added' }, compact(c.after))),
+        ),
+      ),
+    ),
+  );
+}

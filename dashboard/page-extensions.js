@@ -4,7 +4,7 @@
 import { h, replace, field, select } from './dom.js';
 import { state, loadCalls } from './store.js';
 import { api, enc } from './api.js';
-import { badge, code, ms, statusCode, time } from './format.js';
+import { badge, changesTable, code, ms, statusCode, time } from './format.js';
 
 export const EXTENSION_RESOURCES = [
   'cart',
@@ -99,6 +99,9 @@ function callDetails(call) {
       ),
       h('h3', null, 'Actions applied'),
       actions.length ? code(actions, 'Update actions') : h('p', { class: 'empty' }, 'None.'),
+      call.before && call.after
+        ? [h('h3', null, 'What changed'), changesTable(call.before, call.after)]
+        : null,
       h(
         'div',
         { class: 'cols' },

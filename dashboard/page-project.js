@@ -15,6 +15,17 @@ const TYPES = [
   ['subscription', 'Subscriptions'],
 ];
 
+const EXAMPLES = {
+  cart: '{ "currency": "EUR", "country": "DE", "customerEmail": "jane@example.com" }',
+  order: '{ "cart": { "typeId": "cart", "id": "<cart id>" }, "version": 1 }',
+  payment: '{ "amountPlanned": { "currencyCode": "EUR", "centAmount": 1999 } }',
+  customer: '{ "email": "jane@example.com", "password": "secret123", "firstName": "Jane" }',
+  extension:
+    '{ "key": "my-extension", "destination": { "type": "HTTP", "url": "http://127.0.0.1:<port>/service" }, "triggers": [{ "resourceTypeId": "cart", "actions": ["Create"] }] }',
+  subscription:
+    '{ "key": "my-subscription", "destination": { "type": "GoogleCloudPubSub", "projectId": "<project>", "topic": "<topic>" }, "messages": [{ "resourceTypeId": "order", "types": ["OrderCreated"] }] }',
+};
+
 // The local API may ignore `sort`; the newest first, whatever it did.
 function newestFirst(list) {
   return [...list].sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')));
@@ -33,7 +44,13 @@ function summary(typeId, r) {
         .filter(Boolean)
         .join(' · ');
     case 'order':
-      return [r.orderNumber && `#${r.orderNumber}`, r.orderState, r.paymentState, money(r.totalPrice)]
+      return [
+        r.orderNumber && `#${r.orderNumber}`,
+        r.orderState,
+        r.paymentState,
+        money(r.totalPrice),
+        r.customerEmail,
+      ]
         .filter(Boolean)
         .join(' · ');
     case 'payment':
@@ -138,11 +155,7 @@ export function mount(container, { params, act }) {
   });
 
   // Any other draft, as JSON
-  const draftText = h('textarea', {
-    name: 'draft',
-    rows: 4,
-    placeholder: '{ "email": "jane@example.com", "password": "secret123" }',
-  });
+  const draftText = h('textarea', { name: 'draft', rows: 4 });
   const createAny = h('button', { type: 'submit' }, 'Create');
   const draftLabel = h('h2', { id: 'draft-title' });
   const anyForm = h(
@@ -204,6 +217,7 @@ export function mount(container, { params, act }) {
         ),
       ),
     );
+    draftText.placeholder = EXAMPLES[typeId] ?? '{}';
     draftLabel.textContent = `Create ${/^[aeiou]/.test(typeId) ? 'an' : 'a'} ${typeId} from a draft`;
   }
 
@@ -231,7 +245,7 @@ export function mount(container, { params, act }) {
                 'summary',
                 { 'data-key': `res-summary-${r.id}` },
                 h('span', { class: 'when' }, time(r.createdAt)),
-                h('span', { class: 'what' }, h('code', null, r.key ?? r.id)),
+                h('span', { class: 'what' }, h('code', { title: r.id }, r.key ?? `${r.id.slice(0, 8)}…`)),
                 h('span', { class: 'who muted' }, `v${r.version}`),
                 h('span', { class: 'grow' }, summary(typeId, r)),
               ),

@@ -149,7 +149,8 @@ describe('the dashboard on connect dev', () => {
     await call.locator('summary').focus();
     await page.keyboard.press('Enter');
     await call.locator('.verdict-line', { hasText: 'Production would accept this call' }).waitFor(WAIT);
-    expect(await call.locator('.call-body').textContent()).toContain('dashboard@example.com');
+    const changed = call.locator('table[aria-label="What changed"] tr', { hasText: 'customerEmail' });
+    expect(await changed.textContent()).toContain('"dashboard@example.com"');
     expect(await call.locator('.budget').getAttribute('aria-label')).toMatch(/ms of 2\.00 s budget/);
     await screenshot(page, '05-extensions');
   });
