@@ -9,7 +9,7 @@ import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { mountDashboard } from '../src/emulator/admin/dashboard.js';
+import { mountDashboard, openInBrowser } from '../src/emulator/admin/dashboard.js';
 import { cronToWords } from '../dashboard/cron-words.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
@@ -87,6 +87,19 @@ describe('mountDashboard', () => {
     const missing = await request(app).get('/__connect/ui/app.js');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('DASHBOARD_FILE_NOT_FOUND');
+  });
+});
+
+describe('openInBrowser', () => {
+  it('warns, and does not throw, when there is no browser to run', async () => {
+    const warnings: string[] = [];
+    openInBrowser('http://127.0.0.1:1/__connect/', (w) => warnings.push(w), {
+      BROWSER: '/nonexistent/browser',
+    });
+    for (let i = 0; i < 100 && warnings.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('Could not open the browser');
+    expect(warnings[0]).toContain('Open http://127.0.0.1:1/__connect/');
   });
 });
 

@@ -6,7 +6,7 @@
  * answers are checked against schemas/admin-api.openapi.yaml on the way. Screenshots of every
  * page go to test-results/dashboard/.
  */
-import { cp, rm } from 'node:fs/promises';
+import { chmod, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
@@ -33,7 +33,13 @@ describe('the dashboard on connect dev', () => {
     repo = await tempDir('connect-dashboard-repo-');
     await cp(join(repoRoot, 'test', 'fixtures', 'dashboard'), repo.path, { recursive: true });
     await cp(join(repo.path, 'connect.yaml'), join(repo.path, 'event', 'fail.flag'));
-    dev = startDev([repo.path, '--no-watch', '--grace', '1000']);
+    // `--open` runs $BROWSER with the dashboard's URL: here, a script that writes it down.
+    const browserScript = join(repo.path, 'fake-browser.sh');
+    await writeFile(browserScript, `#!/bin/sh\necho "$1" > "${join(repo.path, 'opened.txt')}"\n`);
+    await chmod(browserScript, 0o755);
+    dev = startDev([repo.path, '--no-watch', '--grace', '1000', '--open'], {
+      env: { BROWSER: browserScript },
+    });
     await dev.waitFor(/applications ready/, 60_000, 'stderr');
     admin = await adminUrl(repo.path);
     platform = (await fetch(`${admin}/__connect/api/platform`)).ok;
@@ -54,6 +60,8 @@ describe('the dashboard on connect dev', () => {
 
   it('is announced by connect dev and shows every application ready, live', async () => {
     expect(dev.output().stderr).toContain(`Dashboard: ${admin}/__connect/`);
+    const opened = await eventually(() => readFile(join(repo.path, 'opened.txt'), 'utf8'), 10_000, '--open');
+    expect(opened.trim()).toBe(`${admin}/__connect/`);
     await page.goto(`${admin}/__connect/`);
     for (const name of ['service', 'event', 'job']) {
       await page.locator(`tr[data-app="${name}"] td.state`, { hasText: 'ready' }).waitFor(WAIT);
