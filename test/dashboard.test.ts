@@ -79,6 +79,12 @@ describe('the dashboard on connect dev', () => {
     await page.locator('tr[data-app="job"] td.pid', { hasNotText: pid! }).waitFor(WAIT);
     await page.locator('tr[data-app="job"] td.state', { hasText: 'ready' }).waitFor(WAIT);
     expect(await page.locator('tr[data-app="job"] td.pid').textContent()).toMatch(/^\d+$/);
+
+    // The buttons: Rebuild on the event app (no build script: it restarts it).
+    const eventPid = await page.locator('tr[data-app="event"] td.pid').textContent();
+    await page.click('tr[data-app="event"] button:has-text("Rebuild")');
+    await page.locator('tr[data-app="event"] td.pid', { hasNotText: eventPid! }).waitFor(WAIT);
+    await page.locator('tr[data-app="event"] td.state', { hasText: 'ready' }).waitFor(WAIT);
     await screenshot(page, '01-applications');
   });
 
