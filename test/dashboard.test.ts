@@ -20,7 +20,8 @@ import { compileOpenApi, loadOpenApi, operationsOf, responseSchema } from './hel
 const SECRET = 'dash-very-secret-value';
 const WAIT = { timeout: 30_000 };
 
-describe('the dashboard on connect dev', () => {
+// Generous per-test time: two shared cores, and the dead letter needs five delivery attempts.
+describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
   let repo: { path: string; cleanup: () => Promise<void> };
   let dev: DevProcess;
   let admin: string;
