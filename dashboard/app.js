@@ -141,13 +141,32 @@ function renderConnection() {
   el.className = `connection ${state.connection}`;
 }
 
-subscribe((topic, detail) => {
-  if (topic === 'connection') renderConnection();
-  if (topic === 'status' && state.status?.emulator) {
+// A busy emulator sends thousands of events a second: pages re-render at most every
+// 200 ms, with the set of topics that changed meanwhile. Log lines go straight through
+// (a page appends them one by one, which is cheap).
+const changed = new Set();
+let flushTimer = null;
+let lastFlush = 0;
+
+function flush() {
+  flushTimer = null;
+  lastFlush = Date.now();
+  const topics = [...changed];
+  changed.clear();
+  if (topics.includes('status') && state.status?.emulator) {
     document.getElementById('root').textContent = state.status.emulator.root ?? '';
   }
-  if (topic === 'messages' || topic === 'apps') renderNav(current?.key);
-  current?.view.update?.(topic, detail);
+  if (topics.includes('messages') || topics.includes('apps')) renderNav(current?.key);
+  for (const topic of topics) current?.view.update?.(topic);
+}
+
+subscribe((topic, detail) => {
+  if (topic === 'connection') renderConnection();
+  else if (topic === 'logs') current?.view.update?.(topic, detail);
+  else {
+    changed.add(topic);
+    if (!flushTimer) flushTimer = setTimeout(flush, Math.max(0, 200 - (Date.now() - lastFlush)));
+  }
 });
 
 function typing(target) {

@@ -74,3 +74,19 @@ export function select(name, options, value) {
     }),
   );
 }
+
+/**
+ * A <details> whose body is built only when it is first opened: lists of calls and messages
+ * can be long, and most entries are never opened.
+ */
+export function lazyDetails(props, summary, buildBody) {
+  const details = h('details', props, summary);
+  let built = false;
+  details.addEventListener('toggle', () => {
+    if (details.open && !built) {
+      built = true;
+      details.append(buildBody());
+    }
+  });
+  return details;
+}

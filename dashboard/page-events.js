@@ -1,9 +1,11 @@
 // Events: every message with its delivery attempts and next retry, the dead letters with
 // replay (one or all), and a form to publish a message to an event app.
-import { h, replace, field, select } from './dom.js';
+import { h, lazyDetails, replace, field, select } from './dom.js';
 import { state, loadMessages } from './store.js';
 import { api, enc } from './api.js';
 import { badge, code, ms, relative, statusCode, time, utc } from './format.js';
+
+const SHOWN = 100;
 
 // The Message types the local API generates (issue 5), offered as suggestions; any type may be typed.
 const MESSAGE_TYPES = [
@@ -275,10 +277,12 @@ export function mount(container, { act }) {
     }
     replace(
       list,
-      messages.map((m) => {
+      messages.length > SHOWN
+        ? h('p', { class: 'muted' }, `The newest ${SHOWN} of ${messages.length} messages.`)
+        : null,
+      messages.slice(0, SHOWN).map((m) => {
         const last = m.attempts?.at(-1);
-        return h(
-          'details',
+        return lazyDetails(
           { class: 'call', 'data-key': `msg-${m.id}`, 'data-message': m.id, 'data-state': m.state },
           h(
             'summary',
@@ -314,15 +318,16 @@ export function mount(container, { act }) {
                 : '',
             ),
           ),
-          h(
-            'div',
-            { class: 'call-body' },
-            h('p', { class: 'muted' }, `Message ${m.id} · subscription ${m.subscription ?? '—'}`),
-            h('h3', null, 'Attempts'),
-            attemptsTable(m),
-            h('h3', null, 'Payload'),
-            code(m.payload, 'Payload'),
-          ),
+          () =>
+            h(
+              'div',
+              { class: 'call-body' },
+              h('p', { class: 'muted' }, `Message ${m.id} · subscription ${m.subscription ?? '—'}`),
+              h('h3', null, 'Attempts'),
+              attemptsTable(m),
+              h('h3', null, 'Payload'),
+              code(m.payload, 'Payload'),
+            ),
         );
       }),
     );

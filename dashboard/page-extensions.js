@@ -1,10 +1,12 @@
 // Extension calls: a timeline of every call (from the local API or from a trigger), each with
 // its request, response, duration against the timeout budget, verdict, actions and the
 // resource before and after; and a form to send a new call.
-import { h, replace, field, select } from './dom.js';
+import { h, lazyDetails, replace, field, select } from './dom.js';
 import { state, loadCalls } from './store.js';
 import { api, enc } from './api.js';
 import { badge, changesTable, code, ms, statusCode, time } from './format.js';
+
+const SHOWN = 100;
 
 export const EXTENSION_RESOURCES = [
   'cart',
@@ -42,8 +44,7 @@ function verdictBadge(verdict) {
 function callDetails(call) {
   const resource = call.request?.resource ?? {};
   const actions = Array.isArray(call.actions) ? call.actions : [];
-  return h(
-    'details',
+  return lazyDetails(
     { class: 'call', 'data-key': `call-${call.id}`, 'data-call': call.id },
     h(
       'summary',
@@ -66,49 +67,50 @@ function callDetails(call) {
       budgetBar(call.durationMs, call.timeoutMs),
       h('span', { class: 'verdict' }, verdictBadge(call.verdict)),
     ),
-    h(
-      'div',
-      { class: 'call-body' },
-      h(
-        'p',
-        { class: `verdict-line ${call.verdict?.ok ? 'ok' : 'bad'}` },
-        h(
-          'strong',
-          null,
-          call.verdict?.ok ? 'Production would accept this call. ' : 'Production would fail this call. ',
-        ),
-        call.verdict?.message ?? '',
-      ),
-      h(
-        'p',
-        { class: 'muted' },
-        `${call.url ?? ''} · ${resource.typeId ?? ''} ${resource.id ?? ''} · ${actions.length} action(s)`,
-      ),
+    () =>
       h(
         'div',
-        { class: 'cols' },
-        h('div', null, h('h3', null, 'Request'), code(call.request, 'Request body')),
+        { class: 'call-body' },
+        h(
+          'p',
+          { class: `verdict-line ${call.verdict?.ok ? 'ok' : 'bad'}` },
+          h(
+            'strong',
+            null,
+            call.verdict?.ok ? 'Production would accept this call. ' : 'Production would fail this call. ',
+          ),
+          call.verdict?.message ?? '',
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          `${call.url ?? ''} · ${resource.typeId ?? ''} ${resource.id ?? ''} · ${actions.length} action(s)`,
+        ),
         h(
           'div',
-          null,
-          h('h3', null, 'Response'),
-          call.response
-            ? code(call.response.body, 'Response body')
-            : h('p', { class: 'empty' }, 'No response (timeout or connection error).'),
+          { class: 'cols' },
+          h('div', null, h('h3', null, 'Request'), code(call.request, 'Request body')),
+          h(
+            'div',
+            null,
+            h('h3', null, 'Response'),
+            call.response
+              ? code(call.response.body, 'Response body')
+              : h('p', { class: 'empty' }, 'No response (timeout or connection error).'),
+          ),
+        ),
+        h('h3', null, 'Actions applied'),
+        actions.length ? code(actions, 'Update actions') : h('p', { class: 'empty' }, 'None.'),
+        call.before && call.after
+          ? [h('h3', null, 'What changed'), changesTable(call.before, call.after)]
+          : null,
+        h(
+          'div',
+          { class: 'cols' },
+          h('div', null, h('h3', null, 'Before'), code(call.before, 'Resource before')),
+          h('div', null, h('h3', null, 'After'), code(call.after, 'Resource after')),
         ),
       ),
-      h('h3', null, 'Actions applied'),
-      actions.length ? code(actions, 'Update actions') : h('p', { class: 'empty' }, 'None.'),
-      call.before && call.after
-        ? [h('h3', null, 'What changed'), changesTable(call.before, call.after)]
-        : null,
-      h(
-        'div',
-        { class: 'cols' },
-        h('div', null, h('h3', null, 'Before'), code(call.before, 'Resource before')),
-        h('div', null, h('h3', null, 'After'), code(call.after, 'Resource after')),
-      ),
-    ),
   );
 }
 
@@ -226,7 +228,13 @@ export function mount(container, { act, notify }) {
       );
       return;
     }
-    replace(timeline, state.calls.map(callDetails));
+    replace(
+      timeline,
+      state.calls.slice(0, SHOWN).map(callDetails),
+      state.calls.length > SHOWN
+        ? h('p', { class: 'muted' }, `The newest ${SHOWN} of ${state.calls.length} calls.`)
+        : null,
+    );
   }
 
   renderApps();

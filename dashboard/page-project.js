@@ -1,7 +1,7 @@
 /* global location, CSS */
 // The local project: browse what the local commercetools API holds, and create a cart or an
 // order to watch the extension calls and messages it causes.
-import { h, replace, field, select } from './dom.js';
+import { h, lazyDetails, replace, field, select } from './dom.js';
 import { state } from './store.js';
 import { api, enc } from './api.js';
 import { code, time } from './format.js';
@@ -238,8 +238,7 @@ export function mount(container, { params, act }) {
       results.length === 0
         ? h('p', { class: 'empty' }, `No ${typeId} yet.`)
         : results.map((r) =>
-            h(
-              'details',
+            lazyDetails(
               { class: 'call', 'data-key': `res-${r.id}`, 'data-resource': r.id },
               h(
                 'summary',
@@ -249,7 +248,7 @@ export function mount(container, { params, act }) {
                 h('span', { class: 'who muted' }, `v${r.version}`),
                 h('span', { class: 'grow' }, summary(typeId, r)),
               ),
-              h('div', { class: 'call-body' }, code(r, `${typeId} ${r.id}`)),
+              () => h('div', { class: 'call-body' }, code(r, `${typeId} ${r.id}`)),
             ),
           ),
     );
