@@ -19,8 +19,8 @@ export async function generateSchemaValidator(root = fileURLToPath(new URL('..',
   if (code.includes('require('))
     throw new Error('the schema needs an ajv runtime helper; avoid minLength/maxLength');
   const header = [
-    '// @ts-nocheck -- generated from schemas/connect.schema.json by scripts/generate-schema-validator.js; do not edit.',
-    '/* eslint-disable -- generated code */',
+    '/* eslint-disable -- generated from schemas/connect.schema.json by scripts/generate-schema-validator.js; do not edit. */',
+    '// @ts-nocheck',
     '',
   ].join('\n');
   const options = (await prettier.resolveConfig(`${root}/src/spec/generated/x.ts`)) ?? {};

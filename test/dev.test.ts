@@ -227,7 +227,7 @@ describe('connect dev on a repository', () => {
     expect((await answer(svcB.url)).message).toBe('v2');
   });
 
-  it('re-reads the values file and restarts the applications it affects', async () => {
+  it('re-reads the values file and .env, and restarts the applications they affect', async () => {
     const app = await apps(admin);
     const svcA = app('svc-a');
     const jobPid = app('job').pid;
@@ -243,6 +243,19 @@ describe('connect dev on a repository', () => {
     );
     const after = await apps(admin);
     expect(after('job').pid).toBe(jobPid);
+    pids.push((await answer(svcA.url)).pid);
+
+    const dotenv = await readFile(join(repo.path, '.env'), 'utf8');
+    await writeFile(
+      join(repo.path, '.env'),
+      dotenv.replace('FROM_ROOT_ENV=root-env', 'FROM_ROOT_ENV=root-env-2'),
+    );
+    await eventually(
+      async () => (await answer(svcA.url)).env.FROM_ROOT_ENV === 'root-env-2',
+      15_000,
+      '.env value',
+    );
+    expect((await apps(admin))('job').pid).toBe(jobPid);
     pids.push((await answer(svcA.url)).pid);
   });
 

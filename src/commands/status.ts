@@ -43,11 +43,11 @@ export default class Status extends BaseCommand<typeof Status> {
         { header: 'PID', get: (app) => app.pid },
         { header: 'RESTARTS', get: (app) => app.restarts },
         {
-          header: 'LAST RUN',
+          header: 'LAST RUN / ERROR',
           get: (app) =>
             app.lastJobRun
               ? `${app.lastJobRun.outcome}${app.lastJobRun.statusCode === null ? '' : ` ${app.lastJobRun.statusCode}`} ${app.lastJobRun.startedAt}`
-              : (app.lastError ?? ''),
+              : (app.lastError?.split('\n')[0] ?? ''),
         },
       ]);
     }

@@ -70,7 +70,7 @@ Exit code: 0 when there is no error (warnings allowed unless --strict), 1 when t
 function readSource(file: string): string | undefined {
   try {
     const text = readFileSync(file, 'utf8');
-    return text.length > 1024 * 1024 || text.includes('\u0000') ? undefined : text;
+    return text.length > 256 * 1024 || text.includes('\u0000') ? undefined : text;
   } catch {
     return undefined;
   }

@@ -18,6 +18,7 @@ import {
   type ResolvedConfiguration,
   type ValuesFile,
 } from '../config/values.js';
+import { ConnectError } from '../errors.js';
 import { loadSpec, type LoadedSpec } from '../spec/load.js';
 
 export interface ConfigurationOptions {
@@ -36,6 +37,10 @@ export interface LoadedConfiguration {
 
 export async function loadConfiguration(options: ConfigurationOptions): Promise<LoadedConfiguration> {
   const loaded = await loadSpec(options.path);
+  const t = performance.now();
+  await checkSpec(loaded);
+  if (options.processEnv.CONNECT_DEV_TIMING)
+    process.stderr.write(`[timing] validation took ${(performance.now() - t).toFixed(0)} ms\n`);
   const { spec, root } = loaded;
   const values = await readValuesFile(root, {
     file: options.valuesFile,
@@ -59,4 +64,22 @@ export async function loadConfiguration(options: ConfigurationOptions): Promise<
   const resolved = new Map<string, ResolvedConfiguration>();
   for (const app of spec.deployAs) resolved.set(app.name, resolveConfiguration(spec, app.name, layers));
   return { loaded, values, resolved };
+}
+
+/** The emulator runs only what the platform would deploy: connect.yaml must pass `connect validate`. */
+async function checkSpec(loaded: LoadedSpec): Promise<void> {
+  const { validateDocument } = await import('../spec/validate.js');
+  const errors = validateDocument(loaded.file, loaded.source).diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error',
+  );
+  if (errors.length === 0) return;
+  const lines = errors
+    .slice(0, 5)
+    .map((error) => `  ${error.line}:${error.column} ${error.message} [${error.code}]`);
+  if (errors.length > 5) lines.push(`  ... and ${errors.length - 5} more`);
+  throw new ConnectError(
+    'CONNECT_YAML_INVALID',
+    `${loaded.file} has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; the platform would not deploy it:\n${lines.join('\n')}`,
+    { hint: `run \`connect validate ${loaded.root}\` for the details` },
+  );
 }

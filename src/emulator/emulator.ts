@@ -32,7 +32,7 @@ import {
   runtimeEntries,
   runtimeVariables,
 } from './environment.js';
-import { JobScheduler, type JobInfo } from './jobs/scheduler.js';
+import type { JobInfo, JobScheduler } from './jobs/scheduler.js';
 import { silentLogger } from './logger.js';
 import { removeDevState, writeDevState } from './admin/state-file.js';
 import { Guardian } from './supervisor/guardian.js';
@@ -103,6 +103,9 @@ export class Emulator {
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
+  private adminStarting: Promise<void> | undefined;
+  /** Resolves once the file watcher is ready (undefined with --no-watch). */
+  watching: Promise<void> | undefined;
   private redactor: (text: string) => string = (text) => text;
   private readonly plugins: EmulatorPlugin[];
   private startedPlugins: EmulatorPlugin[] = [];
@@ -123,31 +126,50 @@ export class Emulator {
   async start(): Promise<void> {
     this.bus.emit('emulator', { state: 'starting' });
     this.startedAt = new Date();
+    const timing = this.processEnv.CONNECT_DEV_TIMING
+      ? (what: string) => this.logger.info(`[timing] ${what} at ${performance.now().toFixed(0)} ms`)
+      : () => undefined;
+    timing('emulator start');
     await this.loadConfig();
+    timing('configuration loaded and validated');
     const selected = this.selectApplications();
 
     this.guardian.start(this.graceMs);
-    const [ports, admin] = await Promise.all([
-      Promise.all(
-        selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
-      ),
-      this.startAdmin(),
-    ]);
-    this.server = admin.server;
-    this.adminUrl = admin.url;
-
+    const adminPort = this.options.adminPort ? this.options.adminPort : await freePort();
+    this.adminUrl = `http://127.0.0.1:${adminPort}`;
+    const ports = await Promise.all(
+      selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
+    );
     for (const [name, port] of ports) {
       const app = selected.find((candidate) => candidate.name === name) as Application;
       this.supervisors.set(name, this.createSupervisor(app, port));
     }
     this.refreshRedactor();
 
+    // The admin server comes up while the apps start. Importing express blocks the event loop
+    // for a while, so it waits until every app has spawned; plugins may need the server, so
+    // with plugins it comes first.
+    let admin: Promise<void> | undefined;
+    const startAdmin = (): Promise<void> => {
+      admin ??= this.startAdmin(import('./admin/server.js'), adminPort).then((server) => {
+        this.server = server;
+      });
+      this.adminStarting = admin.catch(() => undefined);
+      return admin;
+    };
+    if (this.plugins.length > 0) await startAdmin();
     for (const plugin of this.plugins) {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
     }
     this.refreshRedactor();
 
+    const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
+    await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
+    timing('applications launched');
+    await startAdmin();
+    timing('admin server listening');
+    if (this.stopping) return;
     await writeDevState({
       pid: process.pid,
       adminUrl: this.adminUrl,
@@ -155,10 +177,13 @@ export class Emulator {
       startedAt: this.startedAt.toISOString(),
       version: this.options.version ?? '0.0.0',
     });
-
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
-    await Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
+    await apps;
+    timing('applications settled');
+    // Stopped (Ctrl-C) while starting: nothing more to start.
+    if (this.stopping) return;
 
+    const { JobScheduler } = await import('./jobs/scheduler.js');
     this.scheduler = new JobScheduler({
       jobs: selected
         .filter((app) => app.applicationType === 'job')
@@ -175,7 +200,12 @@ export class Emulator {
     });
     this.scheduler.start();
 
-    if (this.options.watch !== false) await this.startWatcher();
+    // Not awaited: the apps are ready; the watcher's initial scan must not delay that.
+    if (this.options.watch !== false) {
+      this.watching = this.startWatcher().catch((error: unknown) =>
+        this.logger.warn(`File watcher could not start: ${(error as Error).message}`),
+      );
+    }
     this.bus.emit('emulator', { state: 'running' });
   }
 
@@ -187,6 +217,7 @@ export class Emulator {
 
   private async doStop(): Promise<void> {
     this.bus.emit('emulator', { state: 'stopping' });
+    await this.watching;
     await this.watcher?.close().catch(() => undefined);
     this.scheduler?.stop();
     if (this.options.scripts !== false) {
@@ -202,6 +233,7 @@ export class Emulator {
         .stop()
         .catch((error: unknown) => this.logger.warn(`${plugin.name} did not stop cleanly: ${String(error)}`));
     }
+    await this.adminStarting;
     if (this.server) {
       const server = this.server;
       await new Promise<void>((resolve) => {
@@ -522,8 +554,11 @@ export class Emulator {
     };
   }
 
-  private async startAdmin(): Promise<{ server: Server; url: string }> {
-    const { createAdminApp } = await import('./admin/server.js');
+  private async startAdmin(
+    module: Promise<typeof import('./admin/server.js')>,
+    port: number,
+  ): Promise<Server> {
+    const { createAdminApp } = await module;
     const app = createAdminApp(this);
     const { createServer } = await import('node:http');
     const server = createServer(app);
@@ -531,17 +566,15 @@ export class Emulator {
       server.once('error', (error: NodeJS.ErrnoException) => {
         reject(
           error.code === 'EADDRINUSE'
-            ? new ConnectError('PORT_IN_USE', `The admin port ${this.options.adminPort} is in use.`, {
+            ? new ConnectError('PORT_IN_USE', `The admin port ${port} is in use.`, {
                 hint: 'pass another --admin-port, or 0 for any free port',
               })
             : error,
         );
       });
-      server.listen(this.options.adminPort ?? 0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    return { server, url: `http://127.0.0.1:${port}` };
+    return server;
   }
 
   // ----- reload -----
@@ -556,7 +589,7 @@ export class Emulator {
         this.config?.values.file ?? join(this.root, VALUES_FILE_NAME),
         join(this.root, '.env'),
       ],
-      debounceMs: this.options.debounceMs ?? 100,
+      debounceMs: this.options.debounceMs ?? 50,
       onAppChange: (name, files) => this.onAppChange(name, files),
       onConfigChange: (files) => this.onConfigChange(files),
       onError: (error) => this.logger.warn(`File watcher: ${error.message}`),

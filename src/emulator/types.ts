@@ -16,8 +16,9 @@
  * new Emulator({ root, plugins: [plugin] });
  * ```
  * Order: plugins start (in the order given) after the admin server listens (so
- * `ctx.adminUrl` is known) and before any application builds, so `env()` can be called for
- * every app start; they stop (in reverse order) after every application has stopped.
+ * `ctx.adminUrl` answers, and routes() is mounted) and before any application builds, so
+ * `env()` can be called for every app start; they stop (in reverse order) after every
+ * application has stopped. (Without plugins the admin server starts while the apps start.)
  * `env(app)` is called each time an application (or one of its scripts) starts: values it
  * returns override the emulator's runtime defaults (e.g. the `CTP_*` API client variables
  * and the `CONNECT_GCP_*` topic), but never the app's own configured values nor `PORT`/`K_*`.

@@ -443,85 +443,111 @@ function has(field: CronField, value: number): boolean {
   return field.allowed[value - field.spec.min] === true;
 }
 
-function dayMatches(schedule: Extract<ParsedSchedule, { kind: 'cron' }>, date: Date): boolean {
-  const dom = has(schedule.dayOfMonth, date.getUTCDate());
-  const dow = has(schedule.dayOfWeek, date.getUTCDay());
-  return schedule.dayOfMonth.star || schedule.dayOfWeek.star ? dom && dow : dom || dow;
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysIn(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : (DAYS_IN_MONTH[month - 1] ?? 31);
+}
+
+/** Day of the week (0 = Sunday) of a proleptic Gregorian date (Sakamoto's method). */
+function weekday(year: number, month: number, day: number): number {
+  const offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const y = month < 3 ? year - 1 : year;
+  return (
+    (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + (offsets[month - 1] ?? 0) + day) % 7
+  );
 }
 
 /**
- * The first fire time strictly after `from`, or undefined if there is none (robfig/cron's Next,
- * in UTC). Without a year field, the search spans 9 years: every day-of-month/month/weekday
- * combination that can occur does so within 8 years (29 February, across a skipped leap year).
+ * The first fire time strictly after `from`, or undefined if there is none: robfig/cron's Next
+ * in UTC, on plain integers (no Date per step). Each step skips a whole month, day, hour, minute
+ * or second that cannot match, so the first match found is the earliest. Without a year field
+ * the search spans 9 years: any day-of-month/month/weekday combination that can occur does so
+ * within 8 (29 February, across a skipped leap year).
  */
 function nextFire(schedule: Extract<ParsedSchedule, { kind: 'cron' }>, from: Date): Date | undefined {
-  const start = Math.floor(from.getTime() / 1000) * 1000 + 1000;
-  const t = new Date(start);
-  if (Number.isNaN(t.getTime())) return undefined;
-  let yearLimit = t.getUTCFullYear() + 9;
-  if (schedule.year) yearLimit = Math.min(yearLimit + 200, YEAR.max);
+  const startMs = Math.floor(from.getTime() / 1000) * 1000 + 1000;
+  if (!Number.isFinite(startMs)) return undefined;
+  const start = new Date(startMs);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  let day = start.getUTCDate();
+  let hour = start.getUTCHours();
+  let minute = start.getUTCMinutes();
+  let second = start.getUTCSeconds();
+  const yearLimit = schedule.year ? Math.min(year + 209, YEAR.max) : year + 9;
+  const { dayOfMonth, dayOfWeek } = schedule;
+  const either = !dayOfMonth.star && !dayOfWeek.star;
 
-  for (;;) {
-    if (t.getUTCFullYear() > yearLimit) return undefined;
-
-    if (schedule.year) {
-      while (!has(schedule.year, t.getUTCFullYear())) {
-        t.setUTCFullYear(t.getUTCFullYear() + 1, 0, 1);
-        t.setUTCHours(0, 0, 0, 0);
-        if (t.getUTCFullYear() > yearLimit) return undefined;
+  const nextDay = (): void => {
+    hour = 0;
+    minute = 0;
+    second = 0;
+    if (++day > daysIn(year, month)) {
+      day = 1;
+      if (++month > 12) {
+        month = 1;
+        year++;
       }
     }
+  };
 
-    let wrapped = false;
-    while (!has(schedule.month, t.getUTCMonth() + 1)) {
-      t.setUTCMonth(t.getUTCMonth() + 1, 1);
-      t.setUTCHours(0, 0, 0, 0);
-      if (t.getUTCMonth() === 0) {
-        wrapped = true;
-        break;
-      }
+  while (year <= yearLimit) {
+    if (schedule.year && !has(schedule.year, year)) {
+      year++;
+      month = 1;
+      day = 1;
+      hour = 0;
+      minute = 0;
+      second = 0;
+      continue;
     }
-    if (wrapped) continue;
-
-    while (!dayMatches(schedule, t)) {
-      t.setUTCDate(t.getUTCDate() + 1);
-      t.setUTCHours(0, 0, 0, 0);
-      if (t.getUTCDate() === 1) {
-        wrapped = true;
-        break;
+    if (!has(schedule.month, month)) {
+      day = 1;
+      hour = 0;
+      minute = 0;
+      second = 0;
+      if (++month > 12) {
+        month = 1;
+        year++;
       }
+      continue;
     }
-    if (wrapped) continue;
-
-    while (!has(schedule.hour, t.getUTCHours())) {
-      t.setUTCHours(t.getUTCHours() + 1, 0, 0, 0);
-      if (t.getUTCHours() === 0) {
-        wrapped = true;
-        break;
+    const dom = has(dayOfMonth, day);
+    const dow = has(dayOfWeek, weekday(year, month, day));
+    if (either ? !(dom || dow) : !(dom && dow)) {
+      nextDay();
+      continue;
+    }
+    if (!has(schedule.hour, hour)) {
+      minute = 0;
+      second = 0;
+      if (++hour > 23) nextDay();
+      continue;
+    }
+    if (!has(schedule.minute, minute)) {
+      second = 0;
+      if (++minute > 59) {
+        minute = 0;
+        if (++hour > 23) nextDay();
       }
+      continue;
     }
-    if (wrapped) continue;
-
-    while (!has(schedule.minute, t.getUTCMinutes())) {
-      t.setUTCMinutes(t.getUTCMinutes() + 1, 0, 0);
-      if (t.getUTCMinutes() === 0) {
-        wrapped = true;
-        break;
+    if (!has(schedule.second, second)) {
+      if (++second > 59) {
+        second = 0;
+        if (++minute > 59) {
+          minute = 0;
+          if (++hour > 23) nextDay();
+        }
       }
+      continue;
     }
-    if (wrapped) continue;
-
-    while (!has(schedule.second, t.getUTCSeconds())) {
-      t.setUTCSeconds(t.getUTCSeconds() + 1, 0);
-      if (t.getUTCSeconds() === 0) {
-        wrapped = true;
-        break;
-      }
-    }
-    if (wrapped) continue;
-
-    return new Date(t.getTime());
+    return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   }
+  return undefined;
 }
 
 function neverFiresReason(schedule: Extract<ParsedSchedule, { kind: 'cron' }>, now: Date): string {

@@ -55,7 +55,8 @@ export const RULES = {
   'yaml-duplicate-key': { severity: 'error', description: 'The same key twice in one mapping.' },
   'yaml-multiple-documents': { severity: 'error', description: 'More than one YAML document (---).' },
   'yaml-alias-limit': { severity: 'error', description: 'Too many aliases (a "billion laughs" document).' },
-  'yaml-not-text': { severity: 'error', description: 'The file is binary or not UTF-8 text.' },
+  'yaml-not-text': { severity: 'error', description: 'The file is binary (holds NUL bytes).' },
+  'yaml-encoding': { severity: 'warning', description: 'The file is not valid UTF-8.' },
   'yaml-too-large': { severity: 'error', description: 'The file is larger than any connect.yaml needs.' },
   'yaml-warning': {
     severity: 'warning',

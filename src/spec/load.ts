@@ -5,8 +5,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
-import { parse } from 'yaml';
-
 import { ConnectError, ExitCode } from '../errors.js';
 import type { ConnectSpec } from './types.js';
 
@@ -41,28 +39,36 @@ export async function findSpecFile(path: string = process.cwd()): Promise<string
 }
 
 /**
- * Loads connect.yaml and returns it typed. Fails with CONNECT_YAML_INVALID when the file does
- * not parse. (Full validation: src/spec/validate.ts, used by `connect validate`.)
+ * Loads connect.yaml and returns it typed, after the checks of `connect validate` on the document
+ * itself (YAML, schema, rules, schedules; not the application folders). Fails with
+ * CONNECT_YAML_INVALID naming the first problems.
  */
 export async function loadSpec(path?: string): Promise<LoadedSpec> {
   const file = await findSpecFile(path);
-  const source = await readFile(file, 'utf8');
-  let spec: unknown;
-  try {
-    spec = parse(source);
-  } catch (error) {
+  const bytes = await readFile(file);
+  const { validateSource } = await import('./validate.js');
+  const result = await validateSource(file, bytes, { folders: false });
+  if (!result.spec || result.errorCount > 0) {
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    const shown = errors
+      .slice(0, 3)
+      .map(
+        (diagnostic) =>
+          `  ${basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
+      );
+    const more = errors.length > 3 ? [`  ... and ${errors.length - 3} more`] : [];
     throw new ConnectError(
       'CONNECT_YAML_INVALID',
-      `${basename(file)} is not valid YAML: ${(error as Error).message}`,
+      [
+        `${file} is not valid (${errors.length} error${errors.length === 1 ? '' : 's'}):`,
+        ...shown,
+        ...more,
+      ].join('\n'),
       {
-        hint: `run \`connect validate ${dirname(file)}\` for the details`,
+        hint: `run \`connect validate ${dirname(file)}\` for every problem with its fix`,
+        details: { diagnostics: errors },
       },
     );
   }
-  if (!spec || typeof spec !== 'object' || !Array.isArray((spec as { deployAs?: unknown }).deployAs)) {
-    throw new ConnectError('CONNECT_YAML_INVALID', `${file} has no deployAs list.`, {
-      hint: `run \`connect validate ${dirname(file)}\` for the details`,
-    });
-  }
-  return { spec: spec as ConnectSpec, file, root: dirname(file), source };
+  return { spec: result.spec, file, root: dirname(file), source: new TextDecoder().decode(bytes) };
 }

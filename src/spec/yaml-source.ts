@@ -9,8 +9,14 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 
 import { formatPath, type Diagnostic, type RuleCode } from './diagnostics.js';
 
-/** No real connect.yaml comes near this; larger input is refused before parsing. */
-export const MAX_SOURCE_BYTES = 1024 * 1024;
+/**
+ * No real connect.yaml comes near this (they are a few KiB); larger input is refused before
+ * parsing, which also bounds the parser's worst cases (duplicate-key checks are quadratic).
+ */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+/** Past this many, YAML errors are mostly echoes of the first ones. */
+const MAX_YAML_ERRORS = 50;
 
 export type PathSegment = string | number;
 
@@ -93,6 +99,8 @@ const YAML_CODES: Record<string, RuleCode> = {
   BAD_INDENT: 'yaml-bad-indent',
   DUPLICATE_KEY: 'yaml-duplicate-key',
   MULTIPLE_DOCS: 'yaml-multiple-documents',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-bad-indent',
+  MULTILINE_IMPLICIT_KEY: 'yaml-bad-indent',
 };
 
 const YAML_HINTS: Partial<Record<RuleCode, string>> = {
@@ -131,23 +139,10 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       ],
     };
   }
-  let text: string;
-  if (typeof bytes === 'string') {
-    text = bytes;
-  } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      const source = empty('');
-      return {
-        source,
-        diagnostics: [at(source, 'yaml-not-text', 'the file is not UTF-8 text: save connect.yaml as UTF-8')],
-      };
-    }
-  }
-  const nul = text.indexOf('\u0000');
+  const raw = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes);
+  const nul = raw.indexOf('\u0000');
   if (nul >= 0) {
-    const source = empty(text);
+    const source = empty(raw);
     return {
       source,
       diagnostics: [
@@ -160,11 +155,48 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       ],
     };
   }
+  let text = raw;
+  const encoding: Diagnostic[] = [];
+  if (typeof bytes !== 'string' && raw.includes('\uFFFD')) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // The platform reads the bytes as UTF-8 all the same; what is not UTF-8 comes out garbled.
+      const source = empty(raw);
+      encoding.push({
+        ...at(
+          source,
+          'yaml-encoding',
+          'the file is not valid UTF-8 (some characters will be garbled on the platform): save connect.yaml as UTF-8',
+          raw.indexOf('\uFFFD'),
+        ),
+        severity: 'warning',
+      });
+    }
+  }
+  // A byte-order mark is not content.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const source = empty(text);
+    return {
+      source,
+      diagnostics: [
+        at(
+          source,
+          'yaml-syntax',
+          `the document is nested more than ${MAX_DEPTH} levels deep here; a connect.yaml needs fewer than 10`,
+          deep,
+        ),
+      ],
+    };
+  }
 
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: true });
+    document = parseDocument(text, { lineCounter, prettyErrors: false });
   } catch (error) {
     const source = empty(text);
     return {
@@ -174,19 +206,48 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
   }
   const source = new YamlSource(file, text, document, lineCounter);
 
-  const diagnostics: Diagnostic[] = [];
-  for (const error of document.errors) {
-    const code: RuleCode =
+  const diagnostics: Diagnostic[] = [...encoding];
+  const reported = new Set<string>();
+  for (const error of document.errors.slice(0, MAX_YAML_ERRORS)) {
+    let code: RuleCode =
       YAML_CODES[error.code] ??
       (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? 'yaml-unclosed-quote' : 'yaml-syntax');
+    if (error.code === 'MISSING_CHAR' && /without - indicator/.test(error.message)) code = 'yaml-bad-indent';
     const [first = ''] = error.message.split('\n');
     const message = first
       .replace(/ at line \d+, column \d+:?$/, '')
       .replace(/; please use YAML\.parseAllDocuments\(\)/, '');
+    const flow = /^Flow (sequence|map)/.exec(message);
+    if (flow) {
+      // An unclosed [ or {: point at the opening bracket rather than where the parser gave up.
+      const open = flow[1] === 'map' ? '{' : '[';
+      const start = text.lastIndexOf(open, error.pos[0]);
+      diagnostics.push(
+        at(
+          source,
+          'yaml-syntax',
+          `this flow ${flow[1]} (${open} ...) is not closed: add the closing ${open === '[' ? ']' : '}'}`,
+          Math.max(0, start),
+        ),
+      );
+      continue;
+    }
     const hint = YAML_HINTS[code];
-    diagnostics.push(at(source, code, `${lowerFirst(message)}${hint ? `: ${hint}` : ''}`, error.pos[0]));
+    let offset = code === 'yaml-unclosed-quote' ? openingQuote(text, error.pos[0], message) : error.pos[0];
+    if (code === 'yaml-bad-indent') {
+      // The parser reports the start of the line; the misplaced item starts after the spaces.
+      while (text[offset] === ' ') offset++;
+    }
+    const id = `${code}:${offset}`;
+    if (reported.has(id)) continue;
+    reported.add(id);
+    diagnostics.push(at(source, code, `${lowerFirst(message)}${hint ? `: ${hint}` : ''}`, offset));
   }
-  for (const warning of document.warnings) {
+  if (document.errors.length > MAX_YAML_ERRORS) {
+    const last = diagnostics[diagnostics.length - 1];
+    if (last) last.message += ` (and ${document.errors.length - MAX_YAML_ERRORS} more YAML errors not shown)`;
+  }
+  for (const warning of document.warnings.slice(0, MAX_YAML_ERRORS)) {
     const [first = ''] = warning.message.split('\n');
     diagnostics.push({
       ...at(
@@ -210,11 +271,52 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
             source,
             'yaml-alias-limit',
             'the document expands too many aliases (a "billion laughs" document); the platform refuses it: write the values out',
+            document.contents?.range?.[0] ?? 0,
           )
         : at(source, 'yaml-syntax', `the document cannot be read: ${describe(error)}`),
     );
     return { source, diagnostics };
   }
+}
+
+const MAX_DEPTH = 100;
+
+/**
+ * Where the text nests deeper than MAX_DEPTH ([[[[..., - - - - ..., or deep indentation), if
+ * anywhere. The parser recurses per level: such input would exhaust its stack (and can take V8
+ * down with it), so it is refused before parsing, as the platform's parser fails on it too.
+ */
+function tooDeep(text: string): number | undefined {
+  let flow = 0;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '[' || char === '{') {
+      if (++flow > MAX_DEPTH) return index;
+    } else if ((char === ']' || char === '}') && flow > 0) flow--;
+    else if (char === '\n') lineStart = index + 1;
+    if (index === lineStart) {
+      const prefix = /^( *)((?:- +)*)/.exec(text.slice(lineStart, lineStart + 4 * MAX_DEPTH + 8));
+      const indent = prefix?.[1]?.length ?? 0;
+      const dashes = (prefix?.[2] ?? '').split('-').length - 1;
+      if (indent / 2 + dashes > MAX_DEPTH) return lineStart;
+    }
+  }
+  return undefined;
+}
+
+/** Where the unclosed quoted scalar starts: the last quote before `offset` that opens a value. */
+function openingQuote(text: string, offset: number, message: string): number {
+  const quote = message.includes("'") ? "'" : '"';
+  for (
+    let index = text.lastIndexOf(quote, offset - 1);
+    index >= 0;
+    index = text.lastIndexOf(quote, index - 1)
+  ) {
+    const before = text.slice(Math.max(0, text.lastIndexOf('\n', index - 1) + 1), index).trimEnd();
+    if (before === '' || /[:\-[,{?]$/.test(before)) return index;
+  }
+  return offset;
 }
 
 function countLines(text: string): LineCounter {

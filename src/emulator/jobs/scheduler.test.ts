@@ -11,7 +11,12 @@ import { JobScheduler } from './scheduler.js';
 describe('JobScheduler', () => {
   let server: Server;
   let url: string;
-  const requests: Array<{ method?: string; agent?: string; type?: string; body: string }> = [];
+  const requests: Array<{
+    method: string | undefined;
+    agent: string | undefined;
+    type: string | undefined;
+    body: string;
+  }> = [];
   let release: (() => void) | undefined;
 
   beforeAll(async () => {

@@ -1,7 +1,11 @@
 /**
- * The emulator's side of the guardian (guardian-main.ts): starts it, registers process
- * groups. If the guardian cannot start, the emulator still runs (graceful stop kills
- * everything; only a SIGKILL of the emulator would then leave apps behind).
+ * The guardian: a tiny `/bin/sh` process (about 1 MB, no Node.js start-up) that outlives the
+ * emulator just long enough to make sure no application survives it, even when the emulator is
+ * killed with SIGKILL. The emulator writes `+<pgid>` / `-<pgid>` lines on its stdin as process
+ * groups start and end; when stdin closes (the emulator exited, whatever the way), every group
+ * still registered gets SIGTERM, then SIGKILL after the grace period. It ignores the terminal's
+ * signals (Ctrl-C reaches the whole foreground group) so that it is there to clean up.
+ * If it cannot start, the emulator still runs: a graceful stop kills everything itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,16 +18,38 @@ export function compiledFile(relative: string): string {
   return here.replace(/([\\/])src([\\/])/, '$1dist$2');
 }
 
+const SCRIPT = `
+trap '' INT TERM HUP
+groups=" "
+while IFS= read -r line; do
+  case "$line" in
+    +*) groups="$groups\${line#+} " ;;
+    -*) groups=$(printf '%s' "$groups" | sed "s/ \${line#-} / /") ;;
+  esac
+done
+alive() { for g in $groups; do kill -0 -"$g" 2>/dev/null && return 0; done; return 1; }
+alive || exit 0
+for g in $groups; do kill -TERM -"$g" 2>/dev/null; done
+waited=0
+while alive && [ "$waited" -lt "$1" ]; do sleep 0.1; waited=$((waited + 100)); done
+for g in $groups; do kill -KILL -"$g" 2>/dev/null; done
+exit 0
+`;
+
 export class Guardian {
   private child: ChildProcess | undefined;
 
   start(graceMs: number): void {
     try {
-      const child = spawn(process.execPath, [compiledFile('./guardian-main.js'), String(graceMs)], {
-        detached: true,
-        stdio: ['pipe', 'ignore', 'ignore'],
-        env: { PATH: process.env.PATH ?? '' },
-      });
+      const child = spawn(
+        '/bin/sh',
+        ['-c', SCRIPT, 'connect-dev-guardian', String(Math.max(0, Math.round(graceMs)))],
+        {
+          detached: true,
+          stdio: ['pipe', 'ignore', 'ignore'],
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+        },
+      );
       child.on('error', () => {
         this.child = undefined;
       });

@@ -70,6 +70,12 @@ export class AppSupervisor {
   /** Output lines of the current process, for "the tail of its output". */
   private recent: string[] = [];
 
+  private markLaunched: () => void = () => undefined;
+  /** Resolves once the first start has spawned a process (or settled without one). */
+  readonly launched: Promise<void> = new Promise((resolve) => {
+    this.markLaunched = resolve;
+  });
+
   constructor(private readonly options: SupervisorOptions) {
     this.name = options.app.name;
     this.kind = kindOf(options.app);
@@ -162,6 +168,7 @@ export class AppSupervisor {
 
   private setState(state: AppState): void {
     this.state = state;
+    this.markLaunched();
     this.options.bus.emit('app', this.info());
   }
 

@@ -1,5 +1,5 @@
-// @ts-nocheck -- generated from schemas/connect.schema.json by scripts/generate-schema-validator.js; do not edit.
-/* eslint-disable -- generated code */
+/* eslint-disable -- generated from schemas/connect.schema.json by scripts/generate-schema-validator.js; do not edit. */
+// @ts-nocheck
 'use strict';
 export const validate = validate20;
 export default validate20;

@@ -1,0 +1,169 @@
+// `connect dev` figures on examples/connector (copied to a temp dir):
+// - start to all applications ready, next to the same apps started by hand (`npm start` in each
+//   folder, one at a time since they all hard-code 8080; the by-hand figure is the slowest of them,
+//   i.e. what starting them in parallel would cost) — target under 1.2x;
+// - reload latency from a file save to the new code answering — target under 300 ms (no build step);
+// - the emulator's own memory (RSS of the `connect dev` process; its guardian reported apart) —
+//   target under 100 MB.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { cli, fmt, median, report, root } from './lib.js';
+
+const RUNS = 5;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function copyExample() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-dev-'));
+  cpSync(join(root, 'examples', 'connector'), dir, { recursive: true });
+  return dir;
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+async function byHand(dir, app, command = ['npm', 'start']) {
+  const start = process.hrtime.bigint();
+  const child = spawn(command[0], command.slice(1), { cwd: join(dir, app), stdio: 'ignore', detached: true });
+  while (!(await canConnect(8080))) await sleep(5);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  killGroup(child);
+  while (await canConnect(8080)) await sleep(5);
+  return ms;
+}
+
+function startDev(dir, args = []) {
+  const child = spawn(process.execPath, [cli, 'dev', dir, '--no-scripts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.resume();
+  const ready = new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (/applications ready/.test(stderr)) {
+        clearInterval(timer);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`connect dev exited: ${stderr}`));
+      }
+    }, 2);
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { child, ready, stop };
+}
+
+function post(url) {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'POST' }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', () => resolve(''));
+    req.end('{}');
+  });
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+export default async function devBench() {
+  const dir = copyExample();
+  try {
+    // Start to ready.
+    const hand = [];
+    const devTimes = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const times = [];
+      for (const app of ['service', 'event', 'job']) times.push(await byHand(dir, app));
+      hand.push(Math.max(...times));
+      const start = process.hrtime.bigint();
+      const dev = startDev(dir, ['--no-watch']);
+      await dev.ready;
+      devTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+      await dev.stop();
+    }
+    const handMs = median(hand);
+    const devMs = median(devTimes);
+    report('apps ready, started by hand (npm start, slowest of 3)', fmt(handMs));
+    report(
+      'connect dev start to all 3 apps ready',
+      fmt(devMs),
+      `${(devMs / handMs).toFixed(2)}x by hand (target < 1.2x)`,
+    );
+
+    // Reload latency and memory.
+    const dev = startDev(dir);
+    await dev.ready;
+    const state = JSON.parse(readFileSync(join(dir, '.connect', 'dev.json'), 'utf8'));
+    const status = await (await fetch(`${state.adminUrl}/__connect/api/status`)).json();
+    const jobUrl = status.applications.find((app) => app.name === 'job').url;
+    await sleep(300);
+    const file = join(dir, 'job', 'index.js');
+    const original = readFileSync(file, 'utf8');
+    const reloads = [];
+    for (let i = 1; i <= RUNS; i += 1) {
+      const marker = `reload-${i}`;
+      const start = process.hrtime.bigint();
+      writeFileSync(
+        file,
+        original.replace('JSON.stringify({ runs })', `JSON.stringify({ runs, marker: '${marker}' })`),
+      );
+      while (!(await post(jobUrl)).includes(marker)) await sleep(2);
+      reloads.push(Number(process.hrtime.bigint() - start) / 1e6);
+      await sleep(300);
+    }
+    const guardian = readFileSync(`/proc/${dev.child.pid}/task/${dev.child.pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number)
+      .find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('connect-dev-guardian'));
+    report(
+      'emulator RSS (connect dev process, 3 apps running)',
+      `${rssMb(dev.child.pid).toFixed(1)} MB`,
+      'target < 100 MB',
+    );
+    if (guardian) report('guardian RSS (separate process)', `${rssMb(guardian).toFixed(1)} MB`);
+    await dev.stop();
+    const nodeStart = [];
+    for (let i = 0; i < RUNS; i += 1)
+      nodeStart.push(await byHand(dir, 'job', [process.execPath, 'index.js']));
+    const reloadMs = median(reloads);
+    const appMs = median(nodeStart);
+    report('the job app alone: `node index.js` to listening', fmt(appMs));
+    report(
+      'reload: file save to new code answering (no build)',
+      fmt(reloadMs),
+      `${fmt(reloadMs - appMs)} over the app's own start (target < 300 ms)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

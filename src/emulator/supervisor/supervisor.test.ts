@@ -1,0 +1,104 @@
+// Real child processes: the ready-vs-early-exit race and the listen(8080) mapping.
+// (The preload runs from dist/: `npm test` builds first.)
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createBus } from '../bus.js';
+import { baseEnvironment, buildEnvironment } from '../environment.js';
+import { MemoryLogger } from '../logger.js';
+import type { Application } from '../../spec/types.js';
+import { Guardian } from './guardian.js';
+import { freePort } from './ports.js';
+import { AppSupervisor, httpStatus } from './supervisor.js';
+
+describe('AppSupervisor', () => {
+  let dir: string;
+  const guardian = new Guardian();
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'supervisor-'));
+    guardian.start(1000);
+  });
+  afterAll(async () => {
+    guardian.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function supervise(name: string, start: string, files: Record<string, string> = {}) {
+    const appDir = join(dir, name);
+    await rm(appDir, { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(appDir, { recursive: true }));
+    await writeFile(join(appDir, 'package.json'), JSON.stringify({ name, scripts: { start } }));
+    for (const [file, text] of Object.entries(files)) await writeFile(join(appDir, file), text);
+    const app: Application = { name, applicationType: 'service', endpoint: '/x' };
+    const port = await freePort();
+    const logger = new MemoryLogger();
+    const env = (preload: boolean) =>
+      buildEnvironment({
+        base: baseEnvironment(process.env),
+        spec: { deployAs: [app] },
+        configuration: undefined,
+        runtime: { PORT: String(port) },
+        plugin: {},
+        dir: appDir,
+        root: dir,
+        preload,
+      });
+    const supervisor = new AppSupervisor({
+      app,
+      dir: appDir,
+      port,
+      url: `http://127.0.0.1:${port}/x`,
+      build: true,
+      graceMs: 1000,
+      guardian,
+      bus: createBus(),
+      logger,
+      redact: (text) => text.replaceAll('hunter2', '****'),
+      environment: () => env(true),
+      buildEnvironment: () => env(false),
+      maxFailedStarts: 1,
+    });
+    return { supervisor, logger, port };
+  }
+
+  it('reports an app that exits before it is ready, with the tail of its output', async () => {
+    const { supervisor, logger } = await supervise(
+      'early',
+      'node -e "console.log(\'missing config hunter2\'); process.exit(4)"',
+    );
+    await supervisor.start();
+    expect(supervisor.state).toBe('crashed');
+    expect(supervisor.lastError).toBe('exited before it was ready (exit code 4)');
+    expect(logger.text()).toMatch(
+      /early exited before it was ready \(exit code 4\)\.\nLast output:\nmissing config \*\*\*\*/,
+    );
+    expect(logger.text()).not.toContain('hunter2');
+    await supervisor.stop();
+  });
+
+  it('maps listen(8080) to the assigned port and stops the whole process group', async () => {
+    const { supervisor, port } = await supervise('hardcoded', 'node server.js', {
+      'server.js':
+        "require('node:http').createServer((q, s) => s.end(String(process.env.PORT))).listen(8080);",
+    });
+    await supervisor.start();
+    expect(supervisor.state).toBe('ready');
+    expect(await httpStatus(port, '/x', 2000)).toBe(200);
+    const pid = supervisor.info().pid as number;
+    await supervisor.stop();
+    expect(supervisor.state).toBe('stopped');
+    expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('fails with a clear message when there is no start script', async () => {
+    const { supervisor, logger } = await supervise('nostart', '');
+    await writeFile(join(dir, 'nostart', 'package.json'), '{"name":"nostart"}');
+    await supervisor.start();
+    expect(supervisor.state).toBe('crashed');
+    expect(logger.text()).toContain('no "start" script');
+  });
+});
