@@ -60,7 +60,14 @@ describe('connect dev with the emulated platform (end to end)', () => {
       return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
     }, 150_000);
     adminUrl = status.emulator.adminUrl;
-    expect(status.platform).toMatchObject({ projectKey: expect.any(String), clientId: expect.any(String) });
+    expect(status.platform).toEqual({
+      apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      authUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      projectKey: expect.any(String),
+      clientId: expect.any(String),
+      clientSecret: expect.stringMatching(/^(?!\*+$).+/),
+      scope: expect.stringContaining('manage_project:'),
+    });
     platform = status.platform!;
     expect(platform.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     client = await apiClient(platform);

@@ -173,6 +173,45 @@ describe('API Extensions', () => {
     expect(platform.extensions.recent().at(-1)?.verdict).toMatchObject({ ok: false, code });
   });
 
+  it('answers ExtensionPredicateEvaluationFailed when a condition cannot be evaluated', async () => {
+    const broken = await client.post('/extensions', {
+      key: 'broken-condition',
+      destination: { type: 'HTTP', url: `${service.url}/customers` },
+      triggers: [{ resourceTypeId: 'customer', actions: ['Create'], condition: 'email = = "x"' }],
+    });
+    expect(broken.status).toBe(201);
+    const customer = await client.post('/customers', { email: 'c@example.com', password: 'x' });
+    expect(customer.status).toBe(400);
+    expect(customer.body.errors[0]).toMatchObject({
+      code: 'ExtensionPredicateEvaluationFailed',
+      errorByExtension: { id: broken.body.id, key: 'broken-condition' },
+    });
+    await client.delete(`/extensions/${broken.body.id}?version=${broken.body.version}`);
+    expect((await client.post('/customers', { email: 'd@example.com', password: 'x' })).status).toBe(201);
+  });
+
+  it('refuses more than 25 extensions per project', async () => {
+    const existing = (await client.get('/extensions')).body.total as number;
+    const created: Array<{ id: string; version: number }> = [];
+    for (let i = existing; i < 25; i++) {
+      const ok = await client.post('/extensions', {
+        key: `filler-${i}`,
+        destination: { type: 'HTTP', url: `${service.url}/unused` },
+        triggers: [{ resourceTypeId: 'quote', actions: ['Create'] }],
+      });
+      expect(ok.status).toBe(201);
+      created.push(ok.body as { id: string; version: number });
+    }
+    const refused = await client.post('/extensions', {
+      destination: { type: 'HTTP', url: `${service.url}/unused` },
+      triggers: [{ resourceTypeId: 'quote', actions: ['Create'] }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].code).toBe('MaxResourceLimitExceeded');
+    for (const extension of created)
+      await client.delete(`/extensions/${extension.id}?version=${extension.version}`);
+  });
+
   it('calls a default extension for an app that registered none', async () => {
     other.handle = () => ({ status: 200, body: { actions: [{ action: 'setKey', key: 'from-default' }] } });
     const payment = await client.post('/payments', {

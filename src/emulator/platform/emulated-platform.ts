@@ -33,7 +33,7 @@ import {
   type ExtensionCall,
 } from '../extensions/runner.js';
 import { buildSample, buildUpdatedSample } from '../extensions/samples.js';
-import type { StoredChange } from './hooks.js';
+import type { SaveChange, StoredChange } from './hooks.js';
 import { LocalApi, type PlatformInfo } from './local-api.js';
 import type { Resource } from './mock-internals.js';
 
@@ -63,8 +63,14 @@ export interface EmulatedPlatformOptions {
   apps: () => PlatformApp[];
   emit?: ((event: PlatformEvent) => void) | undefined;
   projectKey?: string | undefined;
+  scopes?: readonly string[] | undefined;
   ackDeadlineMs?: number | undefined;
+  /** Warnings for the developer (e.g. a subscription no event app receives). */
+  warn?: ((text: string) => void) | undefined;
 }
+
+/** The platform's per-project limits on the resources connectors register. */
+const PROJECT_LIMITS: Record<string, number> = { extension: 25, subscription: 50 };
 
 export const GCP_PROJECT_ID = 'connect-dev';
 
@@ -103,6 +109,7 @@ export class EmulatedPlatform {
   static async start(options: EmulatedPlatformOptions): Promise<EmulatedPlatform> {
     const api = await LocalApi.start({
       ...(options.projectKey ? { projectKey: options.projectKey } : {}),
+      scopes: options.scopes,
       persistDir: options.persistDir,
       seedFile: options.seedFile,
     });
@@ -128,7 +135,10 @@ export class EmulatedPlatform {
     await engine.load();
     const platform = new EmulatedPlatform(api, runner, engine, options);
     api.setHooks({
-      beforeSave: (change) => runner.beforeSave(change),
+      beforeSave: async (change) => {
+        await platform.checkLimits(change);
+        await runner.beforeSave(change);
+      },
       afterSave: (change) => platform.afterSave(change),
     });
     return platform;
@@ -208,6 +218,21 @@ export class EmulatedPlatform {
     };
   }
 
+  /** Refuses the 26th extension / 51st subscription, as the platform does. */
+  private async checkLimits(change: SaveChange): Promise<void> {
+    const limit = PROJECT_LIMITS[change.typeId];
+    if (change.kind !== 'create' || limit === undefined) return;
+    if ((await this.api.all(change.typeId)).length < limit) return;
+    throw new this.api.errorClass(
+      {
+        code: 'MaxResourceLimitExceeded',
+        message: `You have exceeded the limit of ${limit} resources of type ${change.typeId}.`,
+        exceededResource: { typeId: change.typeId },
+      },
+      400,
+    );
+  }
+
   private afterSave(change: StoredChange): void {
     const messages = this.api.messages.record(change, change.context.clientId ?? '');
     for (const message of messages) this.options.emit?.({ type: 'message', data: message });
@@ -219,6 +244,18 @@ export class EmulatedPlatform {
     const apps = this.eventApps();
     if (change.typeId === 'subscription' && change.kind === 'create') {
       const application = applicationOf(change.resource, apps);
+      if (!application) {
+        const destination = JSON.stringify(change.resource.destination);
+        this.options.warn?.(
+          `Subscription ${String(change.resource.key ?? change.resource.id)} goes to ${destination}, which no event application receives locally (their topics: ${
+            this.options
+              .apps()
+              .filter((a) => a.type === 'event')
+              .map((a) => topicOf(a.name))
+              .join(', ') || 'none'
+          }); it is stored but not delivered.`,
+        );
+      }
       if (application) {
         const name = String(change.resource.key ?? change.resource.id);
         const target = subscriptionTarget(application, GCP_PROJECT_ID, name, formatOf(change.resource));

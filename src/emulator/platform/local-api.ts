@@ -37,6 +37,8 @@ export interface PlatformInfo {
 
 export interface LocalApiOptions {
   projectKey?: string;
+  /** The API client's scopes (connect.yaml `inheritAs.apiClient.scopes`), default manage_project. */
+  scopes?: readonly string[] | undefined;
   clientId?: string;
   clientSecret?: string;
   /** Keep the project in this folder between runs (`connect dev --persist DIR`). */
@@ -72,7 +74,7 @@ export class LocalApi {
   }
 
   static async start(options: LocalApiOptions = {}): Promise<LocalApi> {
-    const projectKey = options.projectKey ?? 'connect-local';
+    const projectKey = options.projectKey ?? 'connect-dev';
     const clientId = options.clientId ?? `local-${randomBytes(6).toString('hex')}`;
     const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
     const mock = new CommercetoolsMock({
@@ -96,7 +98,8 @@ export class LocalApi {
     const project = await storage(mock).getProject(projectKey);
     await storage(mock).saveProject({ ...project, messages: { enabled: true, deleteDaysAfterCreation: 15 } });
 
-    const scope = `manage_project:${projectKey}`;
+    const scopes = options.scopes && options.scopes.length > 0 ? options.scopes : ['manage_project'];
+    const scope = scopes.map((s) => `${s}:${projectKey}`).join(' ');
     const api = new LocalApi(
       mock,
       { apiUrl: '', authUrl: '', projectKey, clientId, clientSecret, scope },

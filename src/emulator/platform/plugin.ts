@@ -15,7 +15,7 @@ import type { Application } from '../../spec/types.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { createPlatformRouter } from './admin-routes.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
-import { EmulatedPlatform, type PlatformApp } from './emulated-platform.js';
+import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
 
 export interface PlatformPluginOptions {
   seedFile?: string | undefined;
@@ -71,8 +71,12 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             retryPolicy: spec && 'retryPolicy' in spec ? spec.retryPolicy : undefined,
           };
         });
+      // Loaded on start: the mock takes most of a second to import, which commands that only
+      // declare `connect dev`'s flags (help, manifest) should not pay.
+      const { EmulatedPlatform } = await import('./emulated-platform.js');
       platform = await EmulatedPlatform.start({
         stateDir: stateDir(ctx.root),
+        scopes: ctx.spec.inheritAs?.apiClient?.scopes,
         seedFile: options.seedFile,
         persistDir: options.persistDir,
         chaos: options.chaos,
@@ -87,6 +91,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         ],
         apps,
         emit: (event) => ctx.bus.emit(event.type, event.data),
+        warn: (text) => ctx.logger.warn(text),
       });
       routes = createPlatformRouter(platform);
       const info = platform.info();
