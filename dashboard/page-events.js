@@ -113,6 +113,7 @@ export function mount(container, { act }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     act(publish, async () => {
+      if (!appSelect.value) throw new Error('This repository has no event application to send to.');
       const body = { type: type.value.trim(), format: format.value };
       const text = payload.value.trim();
       if (text) {

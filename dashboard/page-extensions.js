@@ -163,6 +163,7 @@ export function mount(container, { act, notify }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     act(send, async () => {
+      if (!appSelect.value) throw new Error('This repository has no service application to send to.');
       const body = { resource: resource.value, action: action.value };
       const o = parse(obj, 'Resource');
       const old = parse(oldObj, 'Old resource');
