@@ -46,6 +46,23 @@ export default async function dashboard() {
     `${(gzipped / 1024).toFixed(1)} KB gzipped`,
   );
 
+  // What the dashboard adds to `connect dev`'s start: importing the module and mounting its
+  // routes (no file is read until the page is requested).
+  // The module loader is warmed first with another small module, and node:child_process is
+  // loaded: connect dev has both long before the admin server loads.
+  await import('node:child_process');
+  await import(join(root, 'dist', 'errors.js'));
+  const start = performance.now();
+  const { mountDashboard } = await import(join(root, 'dist', 'emulator', 'admin', 'dashboard.js'));
+  const imported = performance.now();
+  const routes = [];
+  mountDashboard({ get: (path) => routes.push(path) });
+  report(
+    'dashboard cost at connect dev start (import + mount)',
+    fmt(performance.now() - start),
+    `import ${fmt(imported - start)}, ${routes.length} routes`,
+  );
+
   const repo = mkdtempSync(join(tmpdir(), 'bench-dashboard-'));
   cpSync(join(root, 'test', 'fixtures', 'dashboard'), repo, { recursive: true });
   const { child, adminUrl } = await startDev(repo);
