@@ -194,8 +194,11 @@ document.addEventListener('keydown', (event) => {
 });
 
 window.addEventListener('hashchange', () => {
+  const before = current?.key;
   show();
-  main.focus({ preventScroll: true });
+  // A new page takes the focus (as a page load would); a change within a page (an app's
+  // log, another resource type) leaves it where the user is.
+  if (current?.key !== before) main.focus({ preventScroll: true });
 });
 
 if (!location.hash) history.replaceState(null, '', '#/apps');
