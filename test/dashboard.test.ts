@@ -107,6 +107,7 @@ describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
   });
 
   it('runs a job now, with the keyboard only, and shows the run', async () => {
+    await page.goto('about:blank'); // a fresh load: nothing focused yet
     await page.goto(`${admin}/__connect/#/apps`);
     await page.locator('tr[data-app="job"]').waitFor(WAIT);
     await page.keyboard.press('4'); // the Jobs page
@@ -147,6 +148,13 @@ describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
     expect(await page.locator('tr[data-config="GREETING"]').textContent()).toContain('connect.yaml default');
     expect(await page.content()).not.toContain(SECRET);
     await screenshot(page, '04-configuration');
+
+    // Another application, with the keyboard: the focus stays on the select.
+    await page.focus('select[name="application"]');
+    await page.keyboard.press('ArrowDown');
+    await page.locator('table[aria-label="Configuration of event"]').waitFor(WAIT);
+    expect(await page.evaluate(`document.activeElement?.getAttribute('name')`)).toBe('application');
+    expect(page.url()).toContain('#/config/event');
   });
 
   it('sends an extension call from the form and shows its verdict', async (ctx) => {
