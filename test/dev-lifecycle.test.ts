@@ -35,8 +35,12 @@ async function running(args: string[] = []): Promise<{ dev: DevProcess; root: st
 }
 
 describe('connect dev leaves no process behind', () => {
-  it('on SIGTERM', async () => {
+  it('on SIGTERM (and a second connect dev on the same repository is refused)', async () => {
     const { dev, pids, root } = await running();
+    const second = await runCli(['dev', root, '--no-watch'], { env });
+    expect(second.exitCode).toBe(1);
+    expect(second.stderr).toContain('EMULATOR_ALREADY_RUNNING');
+    expect(second.stderr).toContain(`pid ${dev.pid}`);
     dev.kill('SIGTERM');
     expect((await dev).exitCode).toBe(0);
     expect(await allGone(pids)).toEqual([]);

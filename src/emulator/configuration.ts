@@ -37,10 +37,7 @@ export interface LoadedConfiguration {
 
 export async function loadConfiguration(options: ConfigurationOptions): Promise<LoadedConfiguration> {
   const loaded = await loadSpec(options.path);
-  const t = performance.now();
   await checkSpec(loaded);
-  if (options.processEnv.CONNECT_DEV_TIMING)
-    process.stderr.write(`[timing] validation took ${(performance.now() - t).toFixed(0)} ms\n`);
   const { spec, root } = loaded;
   const values = await readValuesFile(root, {
     file: options.valuesFile,

@@ -10,7 +10,7 @@
  * Everything observable goes through the typed bus (`emulator.bus`) and the injected logger.
  */
 import { join } from 'node:path';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 import { ConnectError, ExitCode, tail } from '../errors.js';
 import {
@@ -34,7 +34,7 @@ import {
 } from './environment.js';
 import type { JobInfo, JobScheduler } from './jobs/scheduler.js';
 import { silentLogger } from './logger.js';
-import { removeDevState, writeDevState } from './admin/state-file.js';
+import { processAlive, readDevState, removeDevState, writeDevState } from './admin/state-file.js';
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
 import { runShell } from './supervisor/process.js';
@@ -103,7 +103,6 @@ export class Emulator {
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
-  private adminStarting: Promise<void> | undefined;
   /** Resolves once the file watcher is ready (undefined with --no-watch). */
   watching: Promise<void> | undefined;
   private redactor: (text: string) => string = (text) => text;
@@ -133,10 +132,28 @@ export class Emulator {
     await this.loadConfig();
     timing('configuration loaded and validated');
     const selected = this.selectApplications();
+    const other = await readDevState(this.root);
+    if (other && other.pid !== process.pid && processAlive(other.pid)) {
+      throw new ConnectError(
+        'EMULATOR_ALREADY_RUNNING',
+        `connect dev is already running for ${this.root} (pid ${other.pid}, admin ${other.adminUrl}).`,
+        { hint: `stop it first (kill ${other.pid}), or use it: \`connect status ${this.root}\`` },
+      );
+    }
 
     this.guardian.start(this.graceMs);
-    const adminPort = this.options.adminPort ? this.options.adminPort : await freePort();
-    this.adminUrl = `http://127.0.0.1:${adminPort}`;
+    // The admin server listens at once (node:http is cheap), but the express app behind it is
+    // built lazily: importing express blocks the event loop and competes with the apps' own
+    // start-up for the CPU, so without plugins it loads once the apps have settled or after a
+    // second (requests arriving earlier wait for it). Plugins may call the admin API while they start: with
+    // plugins it loads first.
+    let loadApp: () => void = () => undefined;
+    const appWanted = new Promise<void>((resolve) => (loadApp = resolve));
+    const adminApp = appWanted.then(async () => (await import('./admin/server.js')).createAdminApp(this));
+    adminApp.catch(() => undefined);
+    this.server = await this.listenAdmin(adminApp, this.options.adminPort ?? 0);
+    const address = this.server.address();
+    this.adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const ports = await Promise.all(
       selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
     );
@@ -146,18 +163,10 @@ export class Emulator {
     }
     this.refreshRedactor();
 
-    // The admin server comes up while the apps start. Importing express blocks the event loop
-    // for a while, so it waits until every app has spawned; plugins may need the server, so
-    // with plugins it comes first.
-    let admin: Promise<void> | undefined;
-    const startAdmin = (): Promise<void> => {
-      admin ??= this.startAdmin(import('./admin/server.js'), adminPort).then((server) => {
-        this.server = server;
-      });
-      this.adminStarting = admin.catch(() => undefined);
-      return admin;
-    };
-    if (this.plugins.length > 0) await startAdmin();
+    if (this.plugins.length > 0) {
+      loadApp();
+      await adminApp;
+    }
     for (const plugin of this.plugins) {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
@@ -167,8 +176,6 @@ export class Emulator {
     const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
     timing('applications launched');
-    await startAdmin();
-    timing('admin server listening');
     if (this.stopping) return;
     await writeDevState({
       pid: process.pid,
@@ -178,8 +185,11 @@ export class Emulator {
       version: this.options.version ?? '0.0.0',
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
+    // Long builds must not keep the admin API waiting.
+    setTimeout(loadApp, 1000).unref();
     await apps;
     timing('applications settled');
+    loadApp();
     // Stopped (Ctrl-C) while starting: nothing more to start.
     if (this.stopping) return;
 
@@ -233,7 +243,6 @@ export class Emulator {
         .stop()
         .catch((error: unknown) => this.logger.warn(`${plugin.name} did not stop cleanly: ${String(error)}`));
     }
-    await this.adminStarting;
     if (this.server) {
       const server = this.server;
       await new Promise<void>((resolve) => {
@@ -554,14 +563,21 @@ export class Emulator {
     };
   }
 
-  private async startAdmin(
-    module: Promise<typeof import('./admin/server.js')>,
+  /** Listens on 127.0.0.1:port; each request waits for the express app (see start()). */
+  private async listenAdmin(
+    app: Promise<(req: IncomingMessage, res: ServerResponse) => void>,
     port: number,
   ): Promise<Server> {
-    const { createAdminApp } = await module;
-    const app = createAdminApp(this);
-    const { createServer } = await import('node:http');
-    const server = createServer(app);
+    const server = createServer((req, res) => {
+      app.then(
+        (handler) => handler(req, res),
+        (error: unknown) => {
+          res.statusCode = 500;
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ error: { code: 'INTERNAL', message: String(error) } }));
+        },
+      );
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
         reject(

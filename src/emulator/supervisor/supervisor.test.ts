@@ -94,6 +94,23 @@ describe('AppSupervisor', () => {
     expect(() => process.kill(pid, 0)).toThrow();
   });
 
+  it('lets a restart replace a start that never becomes ready', async () => {
+    const { supervisor, port } = await supervise('silent', 'node server.js', {
+      'server.js': 'setInterval(() => undefined, 1000);',
+    });
+    const first = supervisor.start();
+    while (supervisor.state !== 'starting') await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(
+      join(dir, 'silent', 'server.js'),
+      "require('node:http').createServer((q, s) => s.end('ok')).listen(8080);",
+    );
+    expect(await supervisor.restart(false)).toBe(true);
+    await first;
+    expect(supervisor.state).toBe('ready');
+    expect(await httpStatus(port, '/', 2000)).toBe(200);
+    await supervisor.stop();
+  });
+
   it('fails with a clear message when there is no start script', async () => {
     const { supervisor, logger } = await supervise('nostart', '');
     await writeFile(join(dir, 'nostart', 'package.json'), '{"name":"nostart"}');

@@ -70,6 +70,7 @@ export class AppSupervisor {
   /** Output lines of the current process, for "the tail of its output". */
   private recent: string[] = [];
 
+  private queue: Promise<unknown> = Promise.resolve();
   private markLaunched: () => void = () => undefined;
   /** Resolves once the first start has spawned a process (or settled without one). */
   readonly launched: Promise<void> = new Promise((resolve) => {
@@ -124,34 +125,53 @@ export class AppSupervisor {
   }
 
   /** Installs (if needed), builds and starts; resolves once ready or failed. */
-  async start(): Promise<void> {
-    this.clearTimers();
-    await this.kill();
-    this.stopping = false;
-    this.lastError = undefined;
-    const built = await this.prepare();
-    if (!built || this.stopping) return;
-    await this.launch();
+  start(): Promise<void> {
+    this.preempt();
+    return this.serial(async () => {
+      this.clearTimers();
+      await this.kill();
+      this.stopping = false;
+      this.lastError = undefined;
+      const built = await this.prepare();
+      if (!built || this.stopping) return;
+      await this.launch();
+    });
   }
 
   /**
    * Rebuilds (unless `rebuild` is false) and restarts. A failing build leaves the running
    * version untouched and returns false.
    */
-  async restart(rebuild: boolean): Promise<boolean> {
-    if (this.stopping) return false;
-    this.clearTimers();
-    const running = this.current !== undefined && this.state === 'ready';
-    if (rebuild) {
-      const built = await this.prepare(running);
-      if (!built) return false;
-    }
-    await this.kill();
-    this.failedStarts = 0;
-    this.lastError = undefined;
-    if (this.stopping) return false;
-    await this.launch();
-    return true;
+  restart(rebuild: boolean): Promise<boolean> {
+    if (this.stopping) return Promise.resolve(false);
+    this.preempt();
+    return this.serial(async () => {
+      if (this.stopping) return false;
+      this.clearTimers();
+      const running = this.current !== undefined && this.state === 'ready';
+      if (rebuild) {
+        const built = await this.prepare(running);
+        if (!built) return false;
+      }
+      await this.kill();
+      this.failedStarts = 0;
+      this.lastError = undefined;
+      if (this.stopping) return false;
+      await this.launch();
+      return true;
+    });
+  }
+
+  /** Starts, restarts and crash restarts run one at a time, in order. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A start still waiting for "ready" gives way to a newer request (e.g. the fix being saved). */
+  private preempt(): void {
+    if (this.state === 'starting') this.generation += 1;
   }
 
   async stop(): Promise<void> {
@@ -336,7 +356,7 @@ export class AppSupervisor {
       this.restartTimer = undefined;
       if (this.stopping) return;
       this.restarts += 1;
-      void this.launch();
+      void this.serial(() => this.launch());
     }, delay);
   }
 
