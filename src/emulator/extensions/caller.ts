@@ -17,6 +17,19 @@ export interface HttpCallResult {
   error?: { kind: 'timeout' | 'connection'; message: string };
 }
 
+const parsedUrls = new Map<string, URL>();
+
+/** Parsing the same few app URLs again for every delivery shows in profiles; keep them. */
+function parse(url: string): URL {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    if (parsedUrls.size > 256) parsedUrls.clear();
+    parsed = new URL(url);
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
 export function postJson(
   url: string,
   body: unknown,
@@ -24,7 +37,7 @@ export function postJson(
 ): Promise<HttpCallResult> {
   const payload = Buffer.from(JSON.stringify(body));
   const started = performance.now();
-  const target = new URL(url);
+  const target = parse(url);
   const secure = target.protocol === 'https:';
   return new Promise((resolve) => {
     let settled = false;

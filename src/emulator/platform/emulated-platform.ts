@@ -34,7 +34,11 @@ import {
 } from '../extensions/runner.js';
 import { buildSample, buildUpdatedSample } from '../extensions/samples.js';
 import type { SaveChange, StoredChange } from './hooks.js';
+import type { DeferredServer } from './deferred-server.js';
+import { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
 import { LocalApi, type PlatformInfo } from './local-api.js';
+
+export { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
 import type { Resource } from './mock-internals.js';
 
 /** What the platform needs to know of an application of connect.yaml. */
@@ -64,6 +68,10 @@ export interface EmulatedPlatformOptions {
   emit?: ((event: PlatformEvent) => void) | undefined;
   projectKey?: string | undefined;
   scopes?: readonly string[] | undefined;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  /** An already-listening socket to serve the local API on. */
+  server?: DeferredServer | undefined;
   ackDeadlineMs?: number | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
@@ -71,13 +79,6 @@ export interface EmulatedPlatformOptions {
 
 /** The platform's per-project limits on the resources connectors register. */
 const PROJECT_LIMITS: Record<string, number> = { extension: 25, subscription: 50 };
-
-export const GCP_PROJECT_ID = 'connect-dev';
-
-/** The Pub/Sub topic feeding an event app (what its post-deploy script subscribes). */
-export function topicOf(application: string): string {
-  return `connect-dev-${application}`;
-}
 
 /** Message types a `--trigger event` type is built from: the resource type and how. */
 const MESSAGE_SOURCES: Record<string, { typeId: string; kind: 'create' | 'update' | 'delete' }> = {
@@ -109,7 +110,10 @@ export class EmulatedPlatform {
   static async start(options: EmulatedPlatformOptions): Promise<EmulatedPlatform> {
     const api = await LocalApi.start({
       ...(options.projectKey ? { projectKey: options.projectKey } : {}),
+      ...(options.clientId ? { clientId: options.clientId } : {}),
+      ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
       scopes: options.scopes,
+      server: options.server,
       persistDir: options.persistDir,
       seedFile: options.seedFile,
     });
@@ -150,29 +154,7 @@ export class EmulatedPlatform {
 
   /** The variables an app or script gets so it talks to the local project. */
   env(app: { name: string; type: string }): Record<string, string> {
-    const info = this.info();
-    const region = 'europe-west1.gcp';
-    const env: Record<string, string> = {
-      CTP_PROJECT_KEY: info.projectKey,
-      CTP_CLIENT_ID: info.clientId,
-      CTP_CLIENT_SECRET: info.clientSecret,
-      CTP_SCOPE: info.scope,
-      CTP_CLIENT_SCOPE: info.scope,
-      CTP_API_URL: info.apiUrl,
-      CTP_AUTH_URL: info.authUrl,
-      CTP_REGION: region,
-      CTP_CLIENT_REGION: region,
-      // Read by the host-redirect preload: hard-coded https://api.<region>.commercetools.com goes here.
-      CONNECT_EMULATOR_API_URL: info.apiUrl,
-      CONNECT_EMULATOR_AUTH_URL: info.authUrl,
-    };
-    if (app.type === 'event') {
-      env.CONNECT_PROVIDER = 'GCP';
-      env.CONNECT_SUBSCRIPTION_DESTINATION = 'GoogleCloudPubSub';
-      env.CONNECT_GCP_PROJECT_ID = GCP_PROJECT_ID;
-      env.CONNECT_GCP_TOPIC_NAME = topicOf(app.name);
-    }
-    return env;
+    return platformEnvironment(this.info(), app);
   }
 
   /** Publishes one message to an event app (`connect trigger event`); resolves after the first attempt. */

@@ -5,7 +5,6 @@
  * Subscriptions are layered on through `hooks` (see ./hooks.ts and ../platform.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -13,6 +12,8 @@ import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
 import { ConnectError } from '../../errors.js';
 import { MessageLog, type Message } from '../events/messages.js';
+import type { DeferredServer } from './deferred-server.js';
+import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
 import {
   assertMockContract,
@@ -26,15 +27,6 @@ import {
 import { PredicateEvaluator } from './predicate.js';
 import { normalizeTypeId, RESOURCE_PATHS, resourcePath } from './resource-types.js';
 
-export interface PlatformInfo {
-  apiUrl: string;
-  authUrl: string;
-  projectKey: string;
-  clientId: string;
-  clientSecret: string;
-  scope: string;
-}
-
 export interface LocalApiOptions {
   projectKey?: string;
   /** The API client's scopes (connect.yaml `inheritAs.apiClient.scopes`), default manage_project. */
@@ -46,12 +38,16 @@ export interface LocalApiOptions {
   /** JSON of resources to create at start (`connect dev --seed FILE`), applied to an empty project. */
   seedFile?: string | undefined;
   port?: number;
+  /** Serve on this already-listening socket instead of opening one (see ./deferred-server.ts). */
+  server?: DeferredServer | undefined;
 }
 
 export interface InjectResult {
   statusCode: number;
   body: unknown;
 }
+
+export type { PlatformInfo } from './environment.js';
 
 const PERSIST_FILE = 'project.json';
 
@@ -69,14 +65,16 @@ export class LocalApi {
     readonly errorClass: CommercetoolsErrorClass,
     private readonly persistDir: string | undefined,
     messages: Message[],
+    private readonly server: DeferredServer | undefined,
   ) {
     this.messages = new MessageLog(messages);
   }
 
   static async start(options: LocalApiOptions = {}): Promise<LocalApi> {
-    const projectKey = options.projectKey ?? 'connect-dev';
-    const clientId = options.clientId ?? `local-${randomBytes(6).toString('hex')}`;
-    const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
+    const projectKey = options.projectKey ?? DEFAULT_PROJECT_KEY;
+    const fresh = newCredentials();
+    const clientId = options.clientId ?? fresh.clientId;
+    const clientSecret = options.clientSecret ?? fresh.clientSecret;
     const mock = new CommercetoolsMock({
       enableAuthentication: true,
       validateCredentials: true,
@@ -98,24 +96,31 @@ export class LocalApi {
     const project = await storage(mock).getProject(projectKey);
     await storage(mock).saveProject({ ...project, messages: { enabled: true, deleteDaysAfterCreation: 15 } });
 
-    const scopes = options.scopes && options.scopes.length > 0 ? options.scopes : ['manage_project'];
-    const scope = scopes.map((s) => `${s}:${projectKey}`).join(' ');
+    const scope = scopeFor(projectKey, options.scopes);
     const api = new LocalApi(
       mock,
       { apiUrl: '', authUrl: '', projectKey, clientId, clientSecret, scope },
       errorClass,
       options.persistDir,
       persisted,
+      options.server,
     );
     api.addCredentialCheck();
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
 
-    await mock.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-    const address = mock.app.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    api.platform.apiUrl = `http://127.0.0.1:${port}`;
-    api.platform.authUrl = `http://127.0.0.1:${port}`;
+    let url: string;
+    if (options.server) {
+      await mock.app.ready();
+      options.server.attach((req, res) => mock.app.routing(req, res));
+      url = options.server.url;
+    } else {
+      await mock.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+      const address = mock.app.server.address();
+      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    }
+    api.platform.apiUrl = url;
+    api.platform.authUrl = url;
     return api;
   }
 
@@ -203,6 +208,7 @@ export class LocalApi {
     this.persistTimer = undefined;
     await this.persist();
     await this.mock.app.close();
+    await this.server?.close();
   }
 
   /** Writes the project to the persist folder now (no-op without --persist). */

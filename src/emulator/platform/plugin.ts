@@ -15,7 +15,15 @@ import type { Application } from '../../spec/types.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { createPlatformRouter } from './admin-routes.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
+import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
+import {
+  DEFAULT_PROJECT_KEY,
+  newCredentials,
+  platformEnvironment,
+  scopeFor,
+  type PlatformInfo,
+} from './environment.js';
 
 export interface PlatformPluginOptions {
   seedFile?: string | undefined;
@@ -36,21 +44,23 @@ export function hostRedirectPreload(): string {
 }
 
 export function createPlatformPlugin(options: PlatformPluginOptions = {}): EmulatorPlugin & {
-  platform(): EmulatedPlatform | undefined;
+  /** The running platform, once it finished starting. */
+  ready(): Promise<EmulatedPlatform | undefined>;
 } {
-  let platform: EmulatedPlatform | undefined;
+  let starting: Promise<EmulatedPlatform | undefined> = Promise.resolve(undefined);
+  let server: DeferredServer | undefined;
+  let info: PlatformInfo | undefined;
   let routes: Router | undefined;
   const router = express.Router();
   // The admin server mounts plugin routes before plugins start; delegate once started.
   router.use((req, res, next) => {
-    if (routes) routes(req, res, next);
-    else next();
+    void starting.then(() => (routes ? routes(req, res, next) : next()), next);
   });
   const preload = `--import=${pathToFileURL(hostRedirectPreload()).href}`;
 
   return {
     name: 'platform',
-    platform: () => platform,
+    ready: () => starting,
     async start(ctx: PluginContext) {
       const values = await readValuesFile(ctx.root, { file: options.valuesFile });
       const fromValues = valuesFileDefaults(ctx.spec, values);
@@ -71,49 +81,76 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             retryPolicy: spec && 'retryPolicy' in spec ? spec.retryPolicy : undefined,
           };
         });
-      // Loaded on start: the mock takes most of a second to import, which commands that only
-      // declare `connect dev`'s flags (help, manifest) should not pay.
-      const { EmulatedPlatform } = await import('./emulated-platform.js');
-      platform = await EmulatedPlatform.start({
-        stateDir: stateDir(ctx.root),
-        scopes: ctx.spec.inheritAs?.apiClient?.scopes,
-        seedFile: options.seedFile,
-        persistDir: options.persistDir,
-        chaos: options.chaos,
-        // Flags win over the values file for the same application.
-        extensions: [
-          ...fromFlags.extensions,
-          ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
-        ],
-        subscriptions: [
-          ...fromFlags.subscriptions,
-          ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
-        ],
-        apps,
-        emit: (event) => ctx.bus.emit(event.type, event.data),
-        warn: (text) => ctx.logger.warn(text),
-      });
-      routes = createPlatformRouter(platform);
-      const info = platform.info();
+      // The address and credentials are known at once, so the apps can start while the mock
+      // (most of a second to import) loads; early requests wait for it.
+      server = await DeferredServer.listen();
+      const credentials = newCredentials();
+      info = {
+        apiUrl: server.url,
+        authUrl: server.url,
+        projectKey: DEFAULT_PROJECT_KEY,
+        ...credentials,
+        scope: scopeFor(DEFAULT_PROJECT_KEY, ctx.spec.inheritAs?.apiClient?.scopes),
+      };
+      const socket = server;
+      starting = import('./emulated-platform.js').then(({ EmulatedPlatform }) =>
+        EmulatedPlatform.start({
+          stateDir: stateDir(ctx.root),
+          scopes: ctx.spec.inheritAs?.apiClient?.scopes,
+          ...credentials,
+          server: socket,
+          seedFile: options.seedFile,
+          persistDir: options.persistDir,
+          chaos: options.chaos,
+          // Flags win over the values file for the same application.
+          extensions: [
+            ...fromFlags.extensions,
+            ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
+          ],
+          subscriptions: [
+            ...fromFlags.subscriptions,
+            ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
+          ],
+          apps,
+          emit: (event) => ctx.bus.emit(event.type, event.data),
+          warn: (text) => ctx.logger.warn(text),
+        }).then((started) => {
+          routes = createPlatformRouter(started);
+          return started;
+        }),
+      );
       ctx.logger.info(
         `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
       );
+      // With a seed or a saved project, a bad file must stop `connect dev` before the apps start.
+      if (options.seedFile || options.persistDir) {
+        await starting;
+        return;
+      }
+      starting = starting.catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        ctx.logger.error(`The local commercetools API did not start: ${message}`);
+        socket.fail(`The local commercetools API did not start: ${message}`);
+        return undefined;
+      });
     },
     async stop() {
+      const started = await starting.catch(() => undefined);
       routes = undefined;
-      await platform?.stop();
-      platform = undefined;
+      if (started) await started.stop();
+      else await server?.close();
+      server = undefined;
     },
     info() {
-      return platform?.info() ?? null;
+      return info ?? null;
     },
     routes() {
       return router;
     },
     env(app: Application) {
-      if (!platform) return {};
+      if (!info) return {};
       return {
-        ...platform.env({ name: app.name, type: app.applicationType }),
+        ...platformEnvironment(info, { name: app.name, type: app.applicationType }),
         // Scripts get no preload from the emulator; post-deploy scripts that derive the API
         // host from CTP_REGION must reach the local API too. Apps get the full preload,
         // which includes this module.

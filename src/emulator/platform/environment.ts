@@ -1,0 +1,66 @@
+/**
+ * What apps and scripts are told about the local project: address, credentials, CTP_* and
+ * CONNECT_* variables. Kept free of the mock so `connect dev` knows them before it loads.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface PlatformInfo {
+  apiUrl: string;
+  authUrl: string;
+  projectKey: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+}
+
+export const DEFAULT_PROJECT_KEY = 'connect-dev';
+
+/** The scope string of the local API client: each of connect.yaml's scopes on the project. */
+export function scopeFor(projectKey: string, scopes: readonly string[] | undefined): string {
+  const list = scopes && scopes.length > 0 ? scopes : ['manage_project'];
+  return list.map((s) => `${s}:${projectKey}`).join(' ');
+}
+
+/** Fresh local-only client credentials. */
+export function newCredentials(): { clientId: string; clientSecret: string } {
+  return {
+    clientId: `local-${randomBytes(6).toString('hex')}`,
+    clientSecret: randomBytes(18).toString('base64url'),
+  };
+}
+
+export const GCP_PROJECT_ID = 'connect-dev';
+
+/** The Pub/Sub topic feeding an event app (what its post-deploy script subscribes). */
+export function topicOf(application: string): string {
+  return `connect-dev-${application}`;
+}
+
+/** The variables an app or script gets so it talks to the local project at `info`. */
+export function platformEnvironment(
+  info: PlatformInfo,
+  app: { name: string; type: string },
+): Record<string, string> {
+  const region = 'europe-west1.gcp';
+  const env: Record<string, string> = {
+    CTP_PROJECT_KEY: info.projectKey,
+    CTP_CLIENT_ID: info.clientId,
+    CTP_CLIENT_SECRET: info.clientSecret,
+    CTP_SCOPE: info.scope,
+    CTP_CLIENT_SCOPE: info.scope,
+    CTP_API_URL: info.apiUrl,
+    CTP_AUTH_URL: info.authUrl,
+    CTP_REGION: region,
+    CTP_CLIENT_REGION: region,
+    // Read by the host-redirect preload: hard-coded https://api.<region>.commercetools.com goes here.
+    CONNECT_EMULATOR_API_URL: info.apiUrl,
+    CONNECT_EMULATOR_AUTH_URL: info.authUrl,
+  };
+  if (app.type === 'event') {
+    env.CONNECT_PROVIDER = 'GCP';
+    env.CONNECT_SUBSCRIPTION_DESTINATION = 'GoogleCloudPubSub';
+    env.CONNECT_GCP_PROJECT_ID = GCP_PROJECT_ID;
+    env.CONNECT_GCP_TOPIC_NAME = topicOf(app.name);
+  }
+  return env;
+}
