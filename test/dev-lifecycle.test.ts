@@ -112,3 +112,33 @@ describe('connect dev scripts', () => {
     await dev;
   });
 });
+
+describe('connect dev front ends', () => {
+  it('runs a Merchant Center app with its start script and serves a built assets app', async () => {
+    const repo = await copyFixture('frontend');
+    const dev = startDev([
+      repo.path,
+      '--no-watch',
+      '--env',
+      'CUSTOM_APPLICATION_ID=app-id',
+      '--env',
+      'ENTRY_POINT_URI_PATH=orders',
+    ]);
+    cleanups.push(async () => {
+      if (dev.exitCode === null) dev.kill('SIGKILL');
+      await repo.cleanup();
+    });
+    await dev.waitFor(/2\/2 applications ready/, 60_000, 'stderr');
+    const admin = await adminUrl(repo.path);
+    const app = await apps(admin);
+    expect(app('mc')).toMatchObject({ type: 'merchant-center-custom-application', state: 'ready' });
+    // The app answers its APPLICATION_URL, which is its own address.
+    const mcUrl = app('mc').url as string;
+    expect(await (await fetch(mcUrl)).text()).toBe(mcUrl);
+    expect(dev.output().stdout).toMatch(/mc\s+\| mc up gcp-eu/);
+    expect(app('web').url).toBe(`${admin}/web/`);
+    expect(await (await fetch(`${admin}/web/`)).text()).toBe('built');
+    dev.kill('SIGTERM');
+    expect((await dev).exitCode).toBe(0);
+  });
+});

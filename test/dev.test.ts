@@ -227,7 +227,7 @@ describe('connect dev on a repository', () => {
     expect((await answer(svcB.url)).message).toBe('v2');
   });
 
-  it('re-reads the values file and .env, and restarts the applications they affect', async () => {
+  it('re-reads the values file, .env and connect.yaml, and restarts the applications they affect', async () => {
     const app = await apps(admin);
     const svcA = app('svc-a');
     const jobPid = app('job').pid;
@@ -254,6 +254,22 @@ describe('connect dev on a repository', () => {
       async () => (await answer(svcA.url)).env.FROM_ROOT_ENV === 'root-env-2',
       15_000,
       '.env value',
+    );
+    expect((await apps(admin))('job').pid).toBe(jobPid);
+    pids.push((await answer(svcA.url)).pid);
+
+    const yaml = await readFile(join(repo.path, 'connect.yaml'), 'utf8');
+    await writeFile(
+      join(repo.path, 'connect.yaml'),
+      yaml.replace(
+        'description: default only\n          default: default',
+        'description: default only\n          default: default-2',
+      ),
+    );
+    await eventually(
+      async () => (await answer(svcA.url)).env.FROM_DEFAULT === 'default-2',
+      15_000,
+      'new default',
     );
     expect((await apps(admin))('job').pid).toBe(jobPid);
     pids.push((await answer(svcA.url)).pid);

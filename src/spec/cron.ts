@@ -706,7 +706,7 @@ function describeDays(schedule: Extract<ParsedSchedule, { kind: 'cron' }>, daily
   if (dayOfMonth.star && dayOfWeek.star) days = months || !daily ? '' : 'every day';
   else if (dayOfMonth.star) days = `on ${weekdays}`;
   else if (dayOfWeek.star) days = monthDays;
-  else days = `${monthDays} and on every ${weekdays}`;
+  else days = `${monthDays} or on ${weekdays}`;
   return [days, months].filter(Boolean).join(' ');
 }
 

@@ -13,6 +13,12 @@ export type SourceLookup = (file: string) => string | undefined;
 
 const FRAME_WIDTH = 100;
 
+/** A path as the user reads it: relative when under `cwd`, else absolute. */
+function shown(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path === '' || path.startsWith('..') ? file : path;
+}
+
 /** A few lines of `text` around `line`, with a caret under `column`. */
 export function codeFrame(text: string, line: number, column: number, color: ChalkInstance): string {
   const lines = text.split(/\r?\n/);
@@ -52,7 +58,7 @@ export function formatStylish(
     byFile.set(diagnostic.file, list);
   }
   for (const [file, diagnostics] of byFile) {
-    out.push(color.underline(relative(cwd, file) || file));
+    out.push(color.underline(shown(file, cwd)));
     const text = options.sources(file);
     for (const diagnostic of diagnostics) {
       const severity = diagnostic.severity === 'error' ? color.red('error') : color.yellow('warning');
@@ -77,7 +83,7 @@ export function formatStylish(
     out.push('');
   }
   const problems = result.errorCount + result.warningCount;
-  const shownFile = relative(cwd, result.file) || result.file;
+  const shownFile = shown(result.file, cwd);
   if (problems === 0) {
     out.push(color.green(`✔ ${shownFile} is valid`));
   } else {

@@ -235,7 +235,7 @@ export function checkSchedules(
     if (!result.ok) {
       for (const problem of result.problems) {
         diagnostics.push(
-          source.diagnostic('invalid-schedule', 'error', `schedule "${schedule}": ${problem.message}`, path, {
+          source.diagnostic('invalid-schedule', 'error', withSchedule(schedule, problem.message), path, {
             ...offsetOption(source, path, schedule, problem.field),
           }),
         );
@@ -244,7 +244,7 @@ export function checkSchedules(
     }
     for (const warning of result.warnings) {
       diagnostics.push(
-        source.diagnostic('schedule-warning', 'warning', `schedule "${schedule}": ${warning.message}`, path, {
+        source.diagnostic('schedule-warning', 'warning', withSchedule(schedule, warning.message), path, {
           ...offsetOption(source, path, schedule, warning.field),
         }),
       );
@@ -252,6 +252,12 @@ export function checkSchedules(
     jobs.push(jobSchedule(application, path, schedule, result.schedule, now));
   });
   return { diagnostics, jobs };
+}
+
+/** `schedule "…": message`, without saying the schedule twice. */
+function withSchedule(schedule: string, message: string): string {
+  const quoted = `"${schedule.trim()}"`;
+  return message.startsWith(quoted) ? `schedule ${message}` : `schedule "${schedule}": ${message}`;
 }
 
 function jobSchedule(

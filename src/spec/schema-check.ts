@@ -43,6 +43,23 @@ const EXAMPLES: Record<string, string> = {
   scopes: 'scopes: [manage_orders]',
 };
 
+// Keys some object requires: "remove the key" is no fix for them.
+const REQUIRED_KEYS = new Set([
+  'deployAs',
+  'name',
+  'applicationType',
+  'endpoint',
+  'properties',
+  'schedule',
+  'key',
+  'description',
+  'path',
+  'strategy',
+  'minBackoffSeconds',
+  'maxBackoffSeconds',
+  'scopes',
+]);
+
 let schemaDocument: Record<string, unknown> | undefined;
 
 const BRANCHES: Record<string, string> = {
@@ -269,7 +286,9 @@ function toDiagnostic(source: YamlSource, root: unknown, error: AjvError): Diagn
       } else if (expected === 'boolean' && typeof value === 'string') {
         fix = ': write true or false without quotes (YAML 1.2 reads yes/no/on/off as strings)';
       } else if (value === null) {
-        fix = ': give it a value or remove the key';
+        fix = REQUIRED_KEYS.has(String(property))
+          ? ': give it a value'
+          : ': give it a value or remove the key';
       }
       const name = typeof last === 'number' ? `${String(property)}[${last}]` : String(property);
       return make(

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+import { ConnectError } from '../errors.js';
 import { summarize, type Diagnostic, type ValidationResult } from './diagnostics.js';
 import { checkFolders } from './folders.js';
 import { findSpecFile } from './load.js';
@@ -92,6 +93,15 @@ export async function validateRepository(
   options: Omit<ValidateOptions, 'root'> = {},
 ): Promise<ValidationResult> {
   const file = await findSpecFile(path);
-  const content = await readFile(file);
+  const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ConnectError(
+      'CONNECT_YAML_UNREADABLE',
+      `${file} cannot be read: ${error.code ?? error.message}`,
+      {
+        hint: 'check the file permissions',
+        cause: error,
+      },
+    );
+  });
   return validateSource(file, content, { folders: true, ...options, root: dirname(file) });
 }

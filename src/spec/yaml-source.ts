@@ -134,7 +134,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
         at(
           source,
           'yaml-too-large',
-          `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; a connect.yaml is a few KiB at most: check that this is the right file`,
+          `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
         ),
       ],
     };
@@ -232,7 +232,11 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       );
       continue;
     }
-    const hint = YAML_HINTS[code];
+    let hint = YAML_HINTS[code];
+    if (code === 'yaml-duplicate-key') {
+      const key = /^["']?([^"':\n]+)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+      if (key) hint = `"${key}" appears twice in this mapping; remove or merge one`;
+    }
     let offset = code === 'yaml-unclosed-quote' ? openingQuote(text, error.pos[0], message) : error.pos[0];
     if (code === 'yaml-bad-indent') {
       // The parser reports the start of the line; the misplaced item starts after the spaces.
@@ -253,7 +257,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       ...at(
         source,
         'yaml-warning',
-        lowerFirst(first.replace(/ at line \d+, column \d+:?$/, '')),
+        `${lowerFirst(first.replace(/ at line \d+, column \d+:?$/, ''))}${warning.code === 'TAG_RESOLVE_FAILED' ? ': the tag is ignored; remove it' : ''}`,
         warning.pos[0],
       ),
       severity: 'warning',
@@ -288,19 +292,27 @@ const MAX_DEPTH = 100;
  */
 function tooDeep(text: string): number | undefined {
   let flow = 0;
-  let lineStart = 0;
+  let atLineStart = true;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '[' || char === '{') {
-      if (++flow > MAX_DEPTH) return index;
-    } else if ((char === ']' || char === '}') && flow > 0) flow--;
-    else if (char === '\n') lineStart = index + 1;
-    if (index === lineStart) {
-      const prefix = /^( *)((?:- +)*)/.exec(text.slice(lineStart, lineStart + 4 * MAX_DEPTH + 8));
-      const indent = prefix?.[1]?.length ?? 0;
-      const dashes = (prefix?.[2] ?? '').split('-').length - 1;
-      if (indent / 2 + dashes > MAX_DEPTH) return lineStart;
+    if (atLineStart) {
+      atLineStart = false;
+      // Depth of a block line: its indentation (two spaces a level) plus compact "- - -" items.
+      let cursor = index;
+      while (text.charCodeAt(cursor) === 32) cursor++;
+      let depth = (cursor - index) / 2;
+      while (text.charCodeAt(cursor) === 45 && text.charCodeAt(cursor + 1) === 32) {
+        depth++;
+        cursor += 2;
+        while (text.charCodeAt(cursor) === 32) cursor++;
+      }
+      if (depth > MAX_DEPTH) return index;
     }
+    const code = text.charCodeAt(index);
+    if (code === 91 || code === 123) {
+      if (++flow > MAX_DEPTH) return index; // [ {
+    } else if ((code === 93 || code === 125) && flow > 0)
+      flow--; // ] }
+    else if (code === 10) atLineStart = true;
   }
   return undefined;
 }

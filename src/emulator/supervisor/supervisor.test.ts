@@ -27,13 +27,23 @@ describe('AppSupervisor', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function supervise(name: string, start: string, files: Record<string, string> = {}) {
+  async function supervise(
+    name: string,
+    start: string,
+    files: Record<string, string> = {},
+    healthCheck?: { path: string; intervalSeconds: number; unhealthyThreshold: number },
+  ) {
     const appDir = join(dir, name);
     await rm(appDir, { recursive: true, force: true });
     await import('node:fs/promises').then((fs) => fs.mkdir(appDir, { recursive: true }));
     await writeFile(join(appDir, 'package.json'), JSON.stringify({ name, scripts: { start } }));
     for (const [file, text] of Object.entries(files)) await writeFile(join(appDir, file), text);
-    const app: Application = { name, applicationType: 'service', endpoint: '/x' };
+    const app: Application = {
+      name,
+      applicationType: 'service',
+      endpoint: '/x',
+      ...(healthCheck ? { healthCheck } : {}),
+    };
     const port = await freePort();
     const logger = new MemoryLogger();
     const env = (preload: boolean) =>
@@ -108,6 +118,26 @@ describe('AppSupervisor', () => {
     await first;
     expect(supervisor.state).toBe('ready');
     expect(await httpStatus(port, '/', 2000)).toBe(200);
+    await supervisor.stop();
+  });
+
+  it('restarts an app whose health check fails unhealthyThreshold times in a row', async () => {
+    const { supervisor, logger } = await supervise(
+      'unhealthy',
+      'node server.js',
+      {
+        // Healthy for the first check only (the readiness check), then failing.
+        'server.js':
+          "let n = 0; require('node:http').createServer((q, s) => { s.statusCode = q.url === '/health' && n++ > 0 ? 500 : 200; s.end(); }).listen(8080);",
+      },
+      { path: '/health', intervalSeconds: 1, unhealthyThreshold: 2 },
+    );
+    await supervisor.start();
+    expect(supervisor.health).toBe('healthy');
+    const deadline = Date.now() + 15_000;
+    while (supervisor.restarts === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(supervisor.restarts).toBeGreaterThan(0);
+    expect(logger.text()).toContain('unhealthy is unhealthy: /health failed 2 times in a row (last: 500)');
     await supervisor.stop();
   });
 

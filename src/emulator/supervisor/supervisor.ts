@@ -302,12 +302,18 @@ export class AppSupervisor {
     this.options.bus.emit('app', this.info());
 
     const exit = spawned.exited.then((result) => ({ kind: 'exit' as const, ...result }));
-    const ready =
-      this.kind === 'frontend'
-        ? Promise.resolve({ kind: 'ready' as const })
-        : this.waitReady(generation).then((ok) =>
-            ok ? { kind: 'ready' as const } : { kind: 'stale' as const },
-          );
+    // Front ends (mc-scripts) may serve on their own port: ready when PORT answers, or when
+    // still running after 2 s.
+    const ready = Promise.race([
+      this.waitReady(generation).then((ok) => (ok ? { kind: 'ready' as const } : { kind: 'stale' as const })),
+      ...(this.kind === 'frontend'
+        ? [
+            new Promise<{ kind: 'ready' }>((resolve) =>
+              setTimeout(() => resolve({ kind: 'ready' }), 2000).unref(),
+            ),
+          ]
+        : []),
+    ]);
     const first = await Promise.race([exit, ready]);
     if (generation !== this.generation || this.stopping) {
       return;
