@@ -143,16 +143,36 @@ describe('connect dev with the emulated platform (end to end)', () => {
       cart: { typeId: 'cart', id: cart.body.id },
       version: cart.body.version,
     });
+    // Meanwhile, a message published by hand, followed through its redeliveries with --wait.
+    const waited = await runCli(
+      [
+        'trigger',
+        'event',
+        'event',
+        '--type',
+        'CustomerCreated',
+        '--wait',
+        '20',
+        '--json',
+        '--path',
+        dir.path,
+      ],
+      { env },
+    );
+    expect(waited.exitCode).toBe(1);
+    const published = JSON.parse(waited.stdout) as Delivery;
+    expect(published.state).toBe('dead');
+    expect(published.attempts.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500]);
     await poll(async () => {
       const { messages } = await admin<{ messages: Delivery[] }>('/events/messages?dead=true');
       return messages.find((d) => d.payload.resource.id === order.body.id);
     }, 20_000);
     const listed = await runCli(['events', 'list', '--dead', '--json', '--path', dir.path], { env });
     expect(listed.exitCode).toBe(0);
-    const dead = (JSON.parse(listed.stdout) as { messages: Delivery[] }).messages.find(
-      (d) => d.payload.resource.id === order.body.id,
-    )!;
+    const deadLetters = (JSON.parse(listed.stdout) as { messages: Delivery[] }).messages;
+    const dead = deadLetters.find((d) => d.payload.resource.id === order.body.id)!;
     expect(dead.attempts.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500]);
+    expect(deadLetters.map((d) => d.id).sort()).toEqual([dead.id, published.id].sort());
 
     await rm(join(dir.path, 'event', 'FAIL'));
     const replay = await runCli(['events', 'replay', dead.id, '--json', '--path', dir.path], { env });
@@ -160,9 +180,14 @@ describe('connect dev with the emulated platform (end to end)', () => {
     const { replayed } = JSON.parse(replay.stdout) as { replayed: Delivery[] };
     expect(replayed[0]).toMatchObject({ id: dead.id, state: 'acked' });
     expect(replayed[0]?.attempts.at(-1)?.statusCode).toBe(204);
+    const all = await runCli(['events', 'replay', '--all-dead', '--json', '--path', dir.path], { env });
+    expect(all.exitCode).toBe(0);
+    expect((JSON.parse(all.stdout) as { replayed: Delivery[] }).replayed).toMatchObject([
+      { id: published.id, state: 'acked' },
+    ]);
     const after = await runCli(['events', 'list', '--dead', '--json', '--path', dir.path], { env });
     expect((JSON.parse(after.stdout) as { messages: Delivery[] }).messages).toHaveLength(0);
-  }, 40_000);
+  }, 60_000);
 
   it('triggers the extension and the event app from the CLI', async () => {
     const extension = await runCli(

@@ -13,6 +13,7 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
     '<%= config.bin %> trigger event event --type OrderCreated',
     '<%= config.bin %> trigger event event --type OrderCreated --format cloudevents --json',
     '<%= config.bin %> trigger event event --type OrderCreated --file message.json',
+    '<%= config.bin %> trigger event event --type OrderCreated --wait 60',
   ];
 
   static override args = {
@@ -26,6 +27,12 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
       description: "The payload format (default: the app's subscription format, else platform).",
       options: ['platform', 'cloudevents'],
     }),
+    wait: Flags.integer({
+      default: 0,
+      min: 0,
+      description:
+        'Wait up to this many seconds for redeliveries (per the retryPolicy) until the message is acknowledged or dead, and report every attempt.',
+    }),
     path: Flags.string({
       description: 'The repository where `connect dev` runs. Default: the current directory.',
     }),
@@ -35,11 +42,18 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
     const { flags } = this;
     const payload = flags.file === undefined ? undefined : await readJsonFile(flags.file, '--file');
     const client = await connectToEmulator(flags.path);
-    const delivery = await client.post<Delivery>(`/events/${encodeURIComponent(this.args.app)}/publish`, {
+    let delivery = await client.post<Delivery>(`/events/${encodeURIComponent(this.args.app)}/publish`, {
       type: flags.type,
       ...(flags.format === undefined ? {} : { format: flags.format }),
       ...(payload === undefined ? {} : { payload }),
     });
+    const deadline = Date.now() + flags.wait * 1000;
+    while (delivery.state === 'retrying' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const { messages } = await client.get<{ messages: Delivery[] }>('/events/messages');
+      const id = delivery.id;
+      delivery = messages.find((d) => d.id === id) ?? delivery;
+    }
     if (!this.jsonEnabled()) {
       this.output.info(
         `${delivery.type} (${delivery.format}) to ${delivery.application} via ${delivery.subscription}`,

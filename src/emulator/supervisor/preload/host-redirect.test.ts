@@ -56,6 +56,28 @@ describe('host-redirect preload', () => {
       );
       expect(JSON.parse(stdout)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
       expect(seen).toEqual(['GET /a?x=1', 'POST /oauth/token', 'GET /b', 'GET /c', 'DELETE /d']);
+
+      // CTP_API_URL set to the real platform (values file): nothing is patched.
+      const probe =
+        "import https from 'node:https'; console.log(JSON.stringify([String(https.request).includes('rewrite'), String(fetch).includes('redirectedUrl')]))";
+      const untouched = await promisify(execFile)(
+        process.execPath,
+        [`--import=${pathToFileURL(hostRedirectPreload()).href}`, '--input-type=module', '-e', probe],
+        {
+          env: {
+            ...process.env,
+            CONNECT_EMULATOR_API_URL: local,
+            CTP_API_URL: 'https://api.europe-west1.gcp.commercetools.com',
+          },
+        },
+      );
+      expect(JSON.parse(untouched.stdout)).toEqual([false, false]);
+      const patched = await promisify(execFile)(
+        process.execPath,
+        [`--import=${pathToFileURL(hostRedirectPreload()).href}`, '--input-type=module', '-e', probe],
+        { env: { ...process.env, CONNECT_EMULATOR_API_URL: local, CTP_API_URL: local } },
+      );
+      expect(JSON.parse(patched.stdout)).toEqual([true, true]);
     } finally {
       server.close();
     }

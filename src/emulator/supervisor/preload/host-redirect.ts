@@ -4,7 +4,8 @@
  * from CTP_REGION) to the emulator's local commercetools API, unchanged otherwise. Covers
  * `fetch` (global, and the commercetools SDK that uses it) and everything built on
  * `https.request` (node-fetch, axios, got). Does nothing unless the emulator set
- * CONNECT_EMULATOR_API_URL / CONNECT_EMULATOR_AUTH_URL.
+ * CONNECT_EMULATOR_API_URL / CONNECT_EMULATOR_AUTH_URL, nor when CTP_API_URL was set to the
+ * real platform.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -65,7 +66,21 @@ function rewrite(args: RequestArgs): RequestArgs | null {
   return [rewritten, callback];
 }
 
-if (apiBase) {
+/**
+ * A values file (or --env) that points CTP_API_URL at a real platform host means "use the real
+ * platform": then nothing is redirected.
+ */
+function userChoseRemote(): boolean {
+  const chosen = process.env.CTP_API_URL;
+  if (!chosen || chosen === apiBase) return false;
+  try {
+    return PLATFORM_HOST.test(new URL(chosen).hostname);
+  } catch {
+    return false;
+  }
+}
+
+if (apiBase && !userChoseRemote()) {
   const originalRequest = https.request;
   const originalGet = https.get;
   https.request = function request(this: unknown, ...args: unknown[]) {
