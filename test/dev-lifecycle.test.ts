@@ -142,3 +142,33 @@ describe('connect dev front ends', () => {
     expect((await dev).exitCode).toBe(0);
   });
 });
+
+describe('connect dev --json', () => {
+  it('streams events as JSON lines on stdout, secrets masked', async () => {
+    const repo = await copyFixture('basic');
+    const dev = startDev([repo.path, '--json', '--only', 'svc-a', '--no-watch', '--no-scripts'], { env });
+    cleanups.push(async () => {
+      if (dev.exitCode === null) dev.kill('SIGKILL');
+      await repo.cleanup();
+    });
+    await dev.waitFor(
+      /"event":"app","data":\{"name":"svc-a","type":"service","state":"ready"/,
+      60_000,
+      'stdout',
+    );
+    await dev.waitFor(/svc-a starting with secret/, 10_000, 'stdout');
+    dev.kill('SIGTERM');
+    await dev;
+    const events = dev
+      .output()
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: { text?: string; state?: string } });
+    expect(events[0]).toEqual({ event: 'emulator', data: { state: 'starting' } });
+    expect(events.some((e) => e.event === 'log' && e.data.text === 'svc-a starting with secret ****')).toBe(
+      true,
+    );
+    expect(events.at(-1)).toEqual({ event: 'emulator', data: { state: 'stopped' } });
+    expect(dev.output().stdout).not.toContain(env.TEST_API_SECRET);
+  });
+});

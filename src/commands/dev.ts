@@ -5,13 +5,23 @@ import { openInBrowser } from '../emulator/admin/dashboard.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
+import type { EventName } from '../emulator/types.js';
 import { loadSpec } from '../spec/load.js';
+
+const JSON_EVENTS: EventName[] = [
+  'emulator',
+  'app',
+  'log',
+  'job-run',
+  'extension-call',
+  'message',
+  'delivery',
+  'dead-letter',
+];
 
 export default class Dev extends BaseCommand<typeof Dev> {
   static override description =
     'Run every application of a Connect repository locally, as the Connect runtime would: configuration, ports, builds, jobs, scripts and reload.';
-
-  static override enableJsonFlag = false;
 
   static override examples = [
     '<%= config.bin %> dev',
@@ -105,9 +115,12 @@ export default class Dev extends BaseCommand<typeof Dev> {
       (loaded) => loaded.spec.deployAs.map((app) => app.name),
       () => [] as string[],
     );
+    const json = this.jsonEnabled();
+    // With --json, stdout is a stream of events, one JSON object per line ({event, data}); the
+    // emulator's own messages stay on stderr.
     const logger = createTerminalLogger(
       {
-        out: (text) => output.out(text),
+        out: (text) => (json ? undefined : output.out(text)),
         info: (text) => output.info(text),
         warn: (text) => output.warn(text),
         error: (text) => output.info(`${output.color.red('error')} ${text}`),
@@ -141,6 +154,12 @@ export default class Dev extends BaseCommand<typeof Dev> {
         : [],
     });
 
+    if (json) {
+      for (const event of JSON_EVENTS) {
+        emulator.bus.on(event, (data) => output.out(JSON.stringify({ event, data })));
+      }
+    }
+
     let signals = 0;
     let resolveStopped: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => {
@@ -163,7 +182,7 @@ export default class Dev extends BaseCommand<typeof Dev> {
     });
     try {
       await emulator.start();
-      if (signals === 0) this.printSummary(emulator);
+      if (signals === 0 && !json) this.printSummary(emulator);
       if (signals === 0 && flags.open)
         openInBrowser(`${emulator.adminUrl}/__connect/`, (text) => output.warn(text));
       await stopped;
@@ -174,6 +193,11 @@ export default class Dev extends BaseCommand<typeof Dev> {
     } finally {
       for (const [signal, handler] of handlers) process.off(signal, handler);
     }
+  }
+
+  /** The events are the output with --json: nothing to print at the end. */
+  protected override logJson(json: unknown): void {
+    if (json !== undefined) super.logJson(json);
   }
 
   private printSummary(emulator: Emulator): void {

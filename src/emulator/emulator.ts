@@ -643,6 +643,17 @@ export class Emulator {
       return;
     }
     this.refreshRedactor();
+    const added = this.spec.deployAs
+      .map((app) => app.name)
+      .filter(
+        (name) =>
+          !this.supervisors.has(name) && !previous?.loaded.spec.deployAs.some((app) => app.name === name),
+      );
+    if (added.length > 0 && (this.options.only ?? []).length === 0) {
+      this.logger.warn(
+        `connect.yaml now declares ${added.join(', ')}: restart connect dev to run ${added.length === 1 ? 'it' : 'them'}.`,
+      );
+    }
     const changed: string[] = [];
     for (const [name, supervisor] of this.supervisors) {
       const before = previous?.resolved.get(name);
