@@ -11,6 +11,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 export class DeferredServer {
   private handler: Handler | undefined;
   private waiting: Array<[http.IncomingMessage, http.ServerResponse]> = [];
+  private firstRequest: (() => void) | undefined;
 
   private constructor(readonly server: http.Server) {}
 
@@ -27,6 +28,11 @@ export class DeferredServer {
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Calls `listener` when the first request arrives before a handler is attached. */
+  onFirstRequest(listener: () => void): void {
+    this.firstRequest = listener;
   }
 
   /** Starts serving with `handler` (requests that waited go first). */
@@ -52,7 +58,13 @@ export class DeferredServer {
   }
 
   private dispatch(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (this.handler) this.handler(req, res);
-    else this.waiting.push([req, res]);
+    if (this.handler) {
+      this.handler(req, res);
+      return;
+    }
+    this.waiting.push([req, res]);
+    const listener = this.firstRequest;
+    this.firstRequest = undefined;
+    listener?.();
   }
 }

@@ -7,13 +7,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import express, { type Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
 import type { Application } from '../../spec/types.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
-import { createPlatformRouter } from './admin-routes.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
@@ -24,6 +23,9 @@ import {
   scopeFor,
   type PlatformInfo,
 } from './environment.js';
+
+/** When nothing else starts the local API earlier, it starts this long after `connect dev`. */
+const LAZY_START_MS = 3000;
 
 export interface PlatformPluginOptions {
   seedFile?: string | undefined;
@@ -51,11 +53,11 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let server: DeferredServer | undefined;
   let info: PlatformInfo | undefined;
   let routes: Router | undefined;
-  const router = express.Router();
-  // The admin server mounts plugin routes before plugins start; delegate once started.
-  router.use((req, res, next) => {
+  // The admin server mounts plugin routes before the platform has started (and loads express
+  // late, as do we): a plain middleware that delegates once the platform's router exists.
+  const router = (req: Request, res: Response, next: NextFunction): void => {
     void starting.then(() => (routes ? routes(req, res, next) : next()), next);
-  });
+  };
   const preload = `--import=${pathToFileURL(hostRedirectPreload()).href}`;
 
   return {
@@ -93,37 +95,57 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         scope: scopeFor(DEFAULT_PROJECT_KEY, ctx.spec.inheritAs?.apiClient?.scopes),
       };
       const socket = server;
-      starting = import('./emulated-platform.js').then(({ EmulatedPlatform }) =>
-        EmulatedPlatform.start({
-          stateDir: stateDir(ctx.root),
-          scopes: ctx.spec.inheritAs?.apiClient?.scopes,
-          ...credentials,
-          server: socket,
-          seedFile: options.seedFile,
-          persistDir: options.persistDir,
-          chaos: options.chaos,
-          // Flags win over the values file for the same application.
-          extensions: [
-            ...fromFlags.extensions,
-            ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
-          ],
-          subscriptions: [
-            ...fromFlags.subscriptions,
-            ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
-          ],
-          apps,
-          emit: (event) => ctx.bus.emit(event.type, event.data),
-          warn: (text) => ctx.logger.warn(text),
-        }).then((started) => {
-          routes = createPlatformRouter(started);
-          return started;
-        }),
-      );
+      // Loading the mock keeps the event loop busy for most of a second: do it once the apps
+      // are up (or as soon as something calls the API, or right away when a seed or saved
+      // project must be checked before the apps start), so it does not slow their start.
+      const eager = Boolean(options.seedFile || options.persistDir);
+      const begin = eager
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(go, LAZY_START_MS);
+            const off = ctx.bus.on('emulator', (event) => {
+              if (event.state === 'running') go();
+            });
+            socket.onFirstRequest(go);
+            function go(): void {
+              clearTimeout(timer);
+              off();
+              resolve();
+            }
+          });
+      starting = begin
+        .then(() => Promise.all([import('./emulated-platform.js'), import('./admin-routes.js')]))
+        .then(([{ EmulatedPlatform }, { createPlatformRouter }]) =>
+          EmulatedPlatform.start({
+            stateDir: stateDir(ctx.root),
+            scopes: ctx.spec.inheritAs?.apiClient?.scopes,
+            ...credentials,
+            server: socket,
+            seedFile: options.seedFile,
+            persistDir: options.persistDir,
+            chaos: options.chaos,
+            // Flags win over the values file for the same application.
+            extensions: [
+              ...fromFlags.extensions,
+              ...fromValues.extensions.filter((d) => !extensionApps.has(d.application)),
+            ],
+            subscriptions: [
+              ...fromFlags.subscriptions,
+              ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
+            ],
+            apps,
+            emit: (event) => ctx.bus.emit(event.type, event.data),
+            warn: (text) => ctx.logger.warn(text),
+          }).then((started) => {
+            routes = createPlatformRouter(started);
+            return started;
+          }),
+        );
       ctx.logger.info(
         `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
       );
       // With a seed or a saved project, a bad file must stop `connect dev` before the apps start.
-      if (options.seedFile || options.persistDir) {
+      if (eager) {
         await starting;
         return;
       }
