@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
+import { openInBrowser } from '../emulator/admin/dashboard.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
@@ -94,6 +95,11 @@ export default class Dev extends BaseCommand<typeof Dev> {
       default: false,
       description: 'Deliver some event messages twice and out of order, to test idempotency.',
     }),
+    open: Flags.boolean({
+      default: false,
+      description:
+        'Open the dashboard in the browser once the applications have started ($BROWSER, else the system opener).',
+    }),
     grace: Flags.integer({
       default: 5000,
       min: 0,
@@ -177,6 +183,8 @@ export default class Dev extends BaseCommand<typeof Dev> {
     try {
       await emulator.start();
       if (signals === 0 && !json) this.printSummary(emulator);
+      if (signals === 0 && flags.open)
+        openInBrowser(`${emulator.adminUrl}/__connect/`, (text) => output.warn(text));
       await stopped;
       output.info('Stopped.');
     } catch (error) {
@@ -201,5 +209,6 @@ export default class Dev extends BaseCommand<typeof Dev> {
     for (const app of apps) {
       this.output.info(`  ${app.name.padEnd(20)} ${app.state.padEnd(9)} ${app.url ?? ''}`);
     }
+    this.output.info(`Dashboard: ${emulator.adminUrl}/__connect/`);
   }
 }

@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 
 import { isConnectError } from '../../errors.js';
 import type { ConfigView, EmulatorStatus } from '../emulator.js';
+import { mountDashboard } from './dashboard.js';
 import type { JobInfo } from '../jobs/scheduler.js';
 import type { AppInfo, EventBus, EventName, JobRun, LogLine } from '../types.js';
 
@@ -73,6 +74,9 @@ export function createAdminApp(backend: AdminBackend): express.Express {
     }
     next();
   });
+
+  // The dashboard (and /__connect/api/openapi.yaml) before the API's catch-all 404.
+  mountDashboard(app);
 
   const api = express.Router();
   api.use(express.json({ limit: '5mb' }));
