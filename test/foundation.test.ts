@@ -33,4 +33,25 @@ describe('the CLI foundation', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/Nonexistent flag/i);
   });
+
+  it('reports every wrong command line as USAGE with a hint and exit 2, one JSON document with --json', async () => {
+    for (const args of [
+      ['validate', '--definitely-not-a-flag'],
+      ['validate', '--format', 'xml'],
+      ['dev', '--admin-port', 'abc'],
+      ['trigger', 'job'],
+    ]) {
+      const human = await runCli(args);
+      expect(human.exitCode, args.join(' ')).toBe(2);
+      expect(human.stderr).toMatch(/^Error \[USAGE\] /);
+      expect(human.stderr).toContain(`Try: see \`connect ${args[0]}`);
+      expect(human.stderr).not.toMatch(/See more help|\n\s+at /);
+
+      const json = await runCli([...args, '--json']);
+      expect(json.exitCode, `${args.join(' ')} --json`).toBe(2);
+      const parsed = JSON.parse(json.stdout) as { error: { code: string; hint: string } };
+      expect(parsed.error.code).toBe('USAGE');
+      expect(parsed.error.hint).toMatch(/--help/);
+    }
+  });
 });

@@ -57,6 +57,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   ): Promise<unknown> {
     // oclif's own exits (help, version, parse errors) keep oclif's handling.
     if (error instanceof Errors.ExitError) throw error;
+    // A wrong command line is a usage error like any other: stable code, a hint, exit 2, whatever
+    // oclif's own exit code for that case. oclif marks every parse failure (its parse errors and a
+    // flag value its parser refused) with this closing line.
+    if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
+      error = usageError(error.message, this.id);
+    }
     if (!isConnectError(error) && error instanceof Errors.CLIError) {
       const exit = error.oclif?.exit ?? ExitCode.Failure;
       if (this.jsonEnabled()) {
@@ -83,6 +89,18 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override logJson(json: unknown): void {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
+}
+
+/** oclif's parse message, without its "See more help" line and tab indents, as a ConnectError. */
+function usageError(message: string, id: string | undefined): ConnectError {
+  const text = message
+    .replace(/\n?See more help with --help\s*$/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+  const command = id === undefined ? 'connect' : `connect ${id.replaceAll(':', ' ')}`;
+  return new ConnectError('USAGE', text, { hint: `see \`${command} --help\``, exitCode: ExitCode.Usage });
 }
 
 export { ConnectError, ExitCode };
