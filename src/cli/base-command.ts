@@ -81,7 +81,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /** JSON errors go to stdout so that `--json` consumers always get one JSON document. */
-  private writeJsonError(value: unknown): void {
+  protected writeJsonError(value: unknown): void {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 

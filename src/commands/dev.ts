@@ -150,6 +150,11 @@ export default class Dev extends BaseCommand<typeof Dev> {
     }
   }
 
+  /** With --json stdout is JSON lines: an error is one more line, not a pretty-printed block. */
+  protected override writeJsonError(value: unknown): void {
+    process.stdout.write(`${JSON.stringify(value)}\n`);
+  }
+
   /** The events are the output with --json: nothing to print at the end. */
   protected override logJson(json: unknown): void {
     if (json !== undefined) super.logJson(json);
