@@ -54,4 +54,14 @@ describe('the CLI foundation', () => {
       expect(parsed.error.hint).toMatch(/--help/);
     }
   });
+
+  it('honours --no-color in the error of a command line it cannot parse', async () => {
+    const result = await runCli(['validate', '--bogus', '--no-color'], {
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('[USAGE]');
+    // eslint-disable-next-line no-control-regex
+    expect(result.stderr).not.toMatch(/\u001b\[/);
+  });
 });

@@ -73,7 +73,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       }
       throw error;
     }
-    const output = this.outputInstance ?? new Output({ json: this.jsonEnabled() });
+    // Before init() parsed the flags (a usage error), --no-color is only in argv.
+    const output =
+      this.outputInstance ??
+      new Output({ json: this.jsonEnabled(), color: !this.argv.includes('--no-color') });
     if (this.jsonEnabled()) this.writeJsonError(errorJson(error));
     else output.error(error);
     if (process.env.CONNECT_DEBUG && !isConnectError(error) && error.stack) output.info(error.stack);
