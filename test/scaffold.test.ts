@@ -356,6 +356,13 @@ inheritAs:
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('[UNKNOWN_APPLICATION_TYPE]');
 
+    const badName = await runCli(['add', 'service', '--name', 'bad name', '--no-install', '--path', dir]);
+    expect(badName.exitCode).toBe(2);
+    expect(badName.stderr).toContain('[INVALID_NAME]');
+    // The hint names the flag of `add`, not init's --app.
+    expect(badName.stderr).toMatch(/Try: .*--name/);
+    expect(badName.stderr).not.toContain('--app');
+
     await mkdir(join(dir, 'service'));
     const folder = await runCli(['add', 'service', '--language', 'ts', '--no-install', '--path', dir]);
     expect(folder.exitCode).toBe(1);

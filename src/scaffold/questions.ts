@@ -19,7 +19,7 @@ import {
   type ScaffoldType,
 } from './catalogue.js';
 import type { PlannedApplication } from './connect-yaml.js';
-import { endpointProblem, nameProblem, scheduleProblem } from './names.js';
+import { assertValidName, endpointProblem, nameProblem, scheduleProblem } from './names.js';
 
 /** What the commands need from a prompt library (src/ui/prompts gives the inquirer one). */
 export interface Prompter {
@@ -82,13 +82,7 @@ export function parseAppFlag(value: string): { type: ScaffoldType; name: string 
   const [type = '', ...rest] = value.split(':');
   if (!isScaffoldType(type)) throw unknownType(type);
   const name = rest.length > 0 ? rest.join(':') : type;
-  const problem = nameProblem(name);
-  if (problem !== undefined) {
-    throw new ConnectError('INVALID_NAME', `Application name "${name}" ${problem}.`, {
-      hint: `choose a name of 2-256 letters, digits, "-" or "_": --app ${type}:<name>`,
-      exitCode: ExitCode.Usage,
-    });
-  }
+  assertValidName(name, `--app ${type}:<name>`);
   return { type, name };
 }
 
@@ -275,7 +269,8 @@ export async function resolveAddAnswers(
   const type = flags.type;
   let name: string = type;
   if (flags.name !== undefined) {
-    name = parseAppFlag(`${type}:${flags.name}`).name;
+    name = flags.name;
+    assertValidName(name, '--name <name>');
   } else if (!flags.yes && prompter !== undefined) {
     name = (
       await prompter.input(`Name of the ${type} application`, {
