@@ -1,21 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
+import { STREAM_EVENTS } from '../emulator/admin/server.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
 import type { EventName } from '../emulator/types.js';
 import { loadSpec } from '../spec/load.js';
 
-const JSON_EVENTS: EventName[] = [
-  'emulator',
-  'app',
-  'log',
-  'job-run',
-  'extension-call',
-  'message',
-  'delivery',
-  'dead-letter',
-];
+/** The admin API's stream, plus the emulator's own state changes. */
+const JSON_EVENTS: EventName[] = ['emulator', ...STREAM_EVENTS];
 
 export default class Dev extends BaseCommand<typeof Dev> {
   static override description =

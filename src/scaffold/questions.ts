@@ -115,6 +115,27 @@ async function ask<T>(
   return question(prompter);
 }
 
+/** --language, else the inferred one, else ts (--yes) or asked. */
+function askLanguage(
+  inferred: Language | undefined,
+  flags: { language?: string | undefined; yes?: boolean | undefined },
+  prompter: Prompter | undefined,
+): Promise<Language> {
+  return ask<Language>(
+    flags.language === undefined ? inferred : parseLanguage(flags.language),
+    'ts',
+    flags,
+    prompter,
+    { what: 'The language', flag: '--language ts|js' },
+    (p) =>
+      p.select<Language>(
+        'Language',
+        LANGUAGES.map((value) => ({ name: LANGUAGE_LABELS[value], value })),
+        'ts',
+      ),
+  );
+}
+
 /** Endpoint and schedule of a service/event/job app: flag, else default (--yes, no TTY), else asked. */
 async function completeApplication(
   app: { type: ScaffoldType; name: string },
@@ -217,19 +238,7 @@ export async function resolveInitAnswers(
         })
       ).trim(),
   );
-  const language = await ask<Language>(
-    flags.language === undefined ? undefined : parseLanguage(flags.language),
-    'ts',
-    flags,
-    prompter,
-    { what: 'The language', flag: '--language ts|js' },
-    (p) =>
-      p.select<Language>(
-        'Language',
-        LANGUAGES.map((value) => ({ name: LANGUAGE_LABELS[value], value })),
-        'ts',
-      ),
-  );
+  const language = await askLanguage(undefined, flags, prompter);
   const applications = await chooseApplications(flags, prompter);
   const install = await ask(
     flags.install,
@@ -279,19 +288,7 @@ export async function resolveAddAnswers(
       })
     ).trim();
   }
-  const language = await ask<Language>(
-    flags.language === undefined ? inferredLanguage : parseLanguage(flags.language),
-    'ts',
-    flags,
-    prompter,
-    { what: 'The language', flag: '--language ts|js' },
-    (p) =>
-      p.select<Language>(
-        'Language',
-        LANGUAGES.map((value) => ({ name: LANGUAGE_LABELS[value], value })),
-        'ts',
-      ),
-  );
+  const language = await askLanguage(inferredLanguage, flags, prompter);
   const application = await completeApplication({ type, name }, flags, prompter);
   const install = await ask(
     flags.install,
