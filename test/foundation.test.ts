@@ -21,11 +21,18 @@ describe('the CLI foundation', () => {
     expect(result.stdout).toContain('$ connect');
   });
 
-  it('reports an unknown command and exits non-zero without a stack trace', async () => {
+  it('reports an unknown command as a usage error with the nearest command, exit 2, without a stack trace', async () => {
     const result = await runCli(['autocomplet']);
-    expect(result.exitCode).not.toBe(0);
-    expect(result.stderr).toMatch(/autocomplet is not a connect command/);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/\[UNKNOWN_COMMAND\] connect autocomplet is not a connect command/);
+    expect(result.stderr).toContain('Try: did you mean `connect autocomplete`?');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+
+    const json = await runCli(['deployments', 'lst', '--json']);
+    expect(json.exitCode).toBe(2);
+    const parsed = JSON.parse(json.stdout) as { error: { code: string; hint: string } };
+    expect(parsed.error.code).toBe('UNKNOWN_COMMAND');
+    expect(parsed.error.hint).toContain('connect deployments list');
   });
 
   it('exits 2 on an unknown flag', async () => {
