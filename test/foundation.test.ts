@@ -71,4 +71,14 @@ describe('the CLI foundation', () => {
     // eslint-disable-next-line no-control-regex
     expect(result.stderr).not.toMatch(/\u001b\[/);
   });
+
+  it('documents every command with a description and at least one example', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'oclif.manifest.json'), 'utf8')) as {
+      commands: Record<string, { description?: string; examples?: unknown[] }>;
+    };
+    const undocumented = Object.entries(manifest.commands)
+      .filter(([, command]) => !command.description || (command.examples ?? []).length === 0)
+      .map(([id]) => id);
+    expect(undocumented).toEqual([]);
+  });
 });

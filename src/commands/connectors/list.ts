@@ -80,6 +80,11 @@ export async function queryConnectors(
 export default class ConnectorsList extends BaseCommand<typeof ConnectorsList> {
   static override description = 'List the published connectors this project can deploy.';
 
+  static override examples = [
+    '<%= config.bin %> connectors list',
+    '<%= config.bin %> connectors list --integration-type psp,tax --private --limit 50',
+  ];
+
   static override flags = { ...connectorFilterFlags, ...remoteFlags };
 
   async run(): Promise<PagedQueryResponse<Connector>> {

@@ -8,6 +8,11 @@ import { connectorFilterFlags, queryConnectors } from './list.js';
 export default class ConnectorsSearch extends BaseCommand<typeof ConnectorsSearch> {
   static override description = 'Search published connectors by text (name, description, key) and filters.';
 
+  static override examples = [
+    '<%= config.bin %> connectors search payment',
+    '<%= config.bin %> connectors search erp --company Acme --json',
+  ];
+
   static override args = { text: Args.string({ description: 'Text to search for.', required: true }) };
 
   static override flags = { ...connectorFilterFlags, ...remoteFlags };

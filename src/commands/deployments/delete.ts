@@ -21,6 +21,11 @@ export default class DeploymentsDelete extends BaseCommand<typeof DeploymentsDel
   static override description =
     'Undeploy and delete a deployment (runs its preUndeploy scripts). Asks first on a terminal; needs --yes without one.';
 
+  static override examples = [
+    '<%= config.bin %> deployments delete my-deployment',
+    '<%= config.bin %> deployments delete my-deployment --yes --no-wait',
+  ];
+
   static override args = {
     key: Args.string({ description: 'Key or id of the deployment.', required: true }),
   };
