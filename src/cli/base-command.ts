@@ -63,6 +63,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
       error = usageError(error.message, this.id);
     }
+    error = systemError(error) ?? error;
     if (!isConnectError(error) && error instanceof Errors.CLIError) {
       const exit = error.oclif?.exit ?? ExitCode.Failure;
       if (this.jsonEnabled()) {
@@ -92,6 +93,31 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override logJson(json: unknown): void {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
+}
+
+const SYSTEM_HINTS: Record<string, string> = {
+  ENOENT: 'check the path',
+  ENOTDIR: 'a part of the path is a file, not a directory: choose another path',
+  EISDIR: 'give a file, not a directory',
+  EACCES: 'check the permissions of the path, or choose another one',
+  EPERM: 'check the permissions of the path, or choose another one',
+  EEXIST: 'choose another path, or remove what is there',
+  ENOSPC: 'free some disk space and try again',
+  EROFS: 'choose a path on a writable file system',
+};
+
+/**
+ * A file-system error no domain code anticipated (e.g. ENOTDIR) still gets a stable code (the
+ * errno code) and a hint instead of a bare Node.js message.
+ */
+function systemError(error: Error): ConnectError | undefined {
+  if (isConnectError(error)) return undefined;
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || syscall === undefined || !/^E[A-Z]+$/.test(code)) return undefined;
+  return new ConnectError(code, error.message.replace(`${code}: `, ''), {
+    hint: SYSTEM_HINTS[code] ?? 'check the path and try again',
+    cause: error,
+  });
 }
 
 /** oclif's parse message, without its "See more help" line and tab indents, as a ConnectError. */
