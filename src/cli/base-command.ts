@@ -7,6 +7,7 @@ import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
 
 import { ConnectError, ExitCode, isConnectError } from '../errors.js';
 import { errorJson, Output } from '../ui/output.js';
+import { promptCancelled } from '../ui/prompt.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -63,7 +64,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
       error = usageError(error.message, this.id);
     }
-    error = systemError(error) ?? error;
+    error = promptCancelled(error) ?? systemError(error) ?? error;
     if (!isConnectError(error) && error instanceof Errors.CLIError) {
       const exit = error.oclif?.exit ?? ExitCode.Failure;
       if (this.jsonEnabled()) {
