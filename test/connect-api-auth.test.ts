@@ -91,6 +91,7 @@ describe('connect login / whoami / logout', { timeout: E2E_TIMEOUT }, () => {
     );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('[AUTHENTICATION_FAILED]');
+    expect(result.stderr).not.toMatch(/\.\.\n/);
     expect(result.stderr).toContain('Try:');
     expect(result.stdout + result.stderr).not.toContain(wrong);
     await expect(stat(join(h.dir, 'wrong-config', 'credentials.json'))).rejects.toThrow();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { runCli } from './helpers/cli.js';
+import { runCli, tempDir } from './helpers/cli.js';
 import { adminUrl, allGone, apps, copyFixture, startDev, type DevProcess } from './dev-helpers.js';
 
 const env = { TEST_API_SECRET: 'lifecycle-secret' };
@@ -170,5 +170,15 @@ describe('connect dev --json', () => {
     );
     expect(events.at(-1)).toEqual({ event: 'emulator', data: { state: 'stopped' } });
     expect(dev.output().stdout).not.toContain(env.TEST_API_SECRET);
+  });
+
+  it('keeps stdout JSON lines when it fails: the error is one more line', async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const result = await runCli(['dev', dir.path, '--json']);
+    expect(result.exitCode).toBe(2);
+    const lines = result.stdout.trim().split('\n');
+    const parsed = lines.map((line) => JSON.parse(line) as { error?: { code: string } });
+    expect(parsed.at(-1)?.error?.code).toBe('CONNECT_YAML_NOT_FOUND');
   });
 });

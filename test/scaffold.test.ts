@@ -163,6 +163,15 @@ describe('connect init', () => {
     expect(existsSync(join(work.path, 'escape'))).toBe(false);
   });
 
+  it('reports a path through a file with a code and a hint, not a bare Node.js error', async () => {
+    const file = join(work.path, 'a-file');
+    await writeFile(file, 'x');
+    const result = await init(join(file, 'sub'), '--language', 'ts', '--app', 'service');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('[ENOTDIR]');
+    expect(result.stderr).toContain('Try: a part of the path is a file');
+  });
+
   it('refuses an unknown type, a duplicate name, a bad endpoint or schedule', async () => {
     const dir = target('bad-input');
     const cases: [string[], string][] = [
@@ -176,6 +185,8 @@ describe('connect init', () => {
       const result = await init(dir, ...(args.includes('--language') ? [] : ['--language', 'ts']), ...args);
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(`[${code}]`);
+      if (code === 'INVALID_SCHEDULE')
+        expect(result.stderr).toContain('Invalid schedule for job: day-of-week field');
     }
     expect(existsSync(dir)).toBe(false);
   });
@@ -355,6 +366,13 @@ inheritAs:
     const unknown = await runCli(['add', 'lambda', '--language', 'ts', '--no-install', '--path', dir]);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('[UNKNOWN_APPLICATION_TYPE]');
+
+    const badName = await runCli(['add', 'service', '--name', 'bad name', '--no-install', '--path', dir]);
+    expect(badName.exitCode).toBe(2);
+    expect(badName.stderr).toContain('[INVALID_NAME]');
+    // The hint names the flag of `add`, not init's --app.
+    expect(badName.stderr).toMatch(/Try: .*--name/);
+    expect(badName.stderr).not.toContain('--app');
 
     await mkdir(join(dir, 'service'));
     const folder = await runCli(['add', 'service', '--language', 'ts', '--no-install', '--path', dir]);

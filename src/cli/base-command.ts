@@ -7,6 +7,7 @@ import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
 
 import { ConnectError, ExitCode, isConnectError } from '../errors.js';
 import { errorJson, Output } from '../ui/output.js';
+import { promptCancelled } from '../ui/prompt.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -57,6 +58,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   ): Promise<unknown> {
     // oclif's own exits (help, version, parse errors) keep oclif's handling.
     if (error instanceof Errors.ExitError) throw error;
+    // A wrong command line is a usage error like any other: stable code, a hint, exit 2, whatever
+    // oclif's own exit code for that case. oclif marks every parse failure (its parse errors and a
+    // flag value its parser refused) with this closing line.
+    if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
+      error = usageError(error.message, this.id);
+    }
+    error = promptCancelled(error) ?? systemError(error) ?? error;
     if (!isConnectError(error) && error instanceof Errors.CLIError) {
       const exit = error.oclif?.exit ?? ExitCode.Failure;
       if (this.jsonEnabled()) {
@@ -67,7 +75,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       }
       throw error;
     }
-    const output = this.outputInstance ?? new Output({ json: this.jsonEnabled() });
+    // Before init() parsed the flags (a usage error), --no-color is only in argv.
+    const output =
+      this.outputInstance ??
+      new Output({ json: this.jsonEnabled(), color: !this.argv.includes('--no-color') });
     if (this.jsonEnabled()) this.writeJsonError(errorJson(error));
     else output.error(error);
     if (process.env.CONNECT_DEBUG && !isConnectError(error) && error.stack) output.info(error.stack);
@@ -75,7 +86,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /** JSON errors go to stdout so that `--json` consumers always get one JSON document. */
-  private writeJsonError(value: unknown): void {
+  protected writeJsonError(value: unknown): void {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
@@ -83,6 +94,43 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override logJson(json: unknown): void {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
+}
+
+const SYSTEM_HINTS: Record<string, string> = {
+  ENOENT: 'check the path',
+  ENOTDIR: 'a part of the path is a file, not a directory: choose another path',
+  EISDIR: 'give a file, not a directory',
+  EACCES: 'check the permissions of the path, or choose another one',
+  EPERM: 'check the permissions of the path, or choose another one',
+  EEXIST: 'choose another path, or remove what is there',
+  ENOSPC: 'free some disk space and try again',
+  EROFS: 'choose a path on a writable file system',
+};
+
+/**
+ * A file-system error no domain code anticipated (e.g. ENOTDIR) still gets a stable code (the
+ * errno code) and a hint instead of a bare Node.js message.
+ */
+function systemError(error: Error): ConnectError | undefined {
+  if (isConnectError(error)) return undefined;
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || syscall === undefined || !/^E[A-Z]+$/.test(code)) return undefined;
+  return new ConnectError(code, error.message.replace(`${code}: `, ''), {
+    hint: SYSTEM_HINTS[code] ?? 'check the path and try again',
+    cause: error,
+  });
+}
+
+/** oclif's parse message, without its "See more help" line and tab indents, as a ConnectError. */
+function usageError(message: string, id: string | undefined): ConnectError {
+  const text = message
+    .replace(/\n?See more help with --help\s*$/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+  const command = id === undefined ? 'connect' : `connect ${id.replaceAll(':', ' ')}`;
+  return new ConnectError('USAGE', text, { hint: `see \`${command} --help\``, exitCode: ExitCode.Usage });
 }
 
 export { ConnectError, ExitCode };

@@ -29,6 +29,17 @@ export const remoteFlags = {
   }),
 };
 
+/** --wait/--no-wait and --timeout of the commands that wait for an outcome (publish, deploy, delete). */
+export function waitFlags(waitDescription: string) {
+  return {
+    wait: Flags.boolean({ description: waitDescription, default: true, allowNo: true }),
+    timeout: Flags.string({
+      description: 'Stop waiting after this long (e.g. 90s, 15m, 1h).',
+      default: '30m',
+    }),
+  };
+}
+
 export interface RemoteFlagValues {
   profile?: string | undefined;
   'project-key'?: string | undefined;

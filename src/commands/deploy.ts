@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
-import { openRemote, remoteFlags } from '../cli/remote-flags.js';
+import { openRemote, remoteFlags, waitFlags } from '../cli/remote-flags.js';
 import { readValuesFile, type Assignment } from '../config/values.js';
 import {
   deploy,
@@ -57,15 +57,7 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
       default: false,
       description: 'On redeploy, do not run the postDeploy scripts.',
     }),
-    wait: Flags.boolean({
-      description: 'Wait for Deployed or Failed (--no-wait returns at once).',
-      default: true,
-      allowNo: true,
-    }),
-    timeout: Flags.string({
-      description: 'Stop waiting after this long (e.g. 90s, 15m, 1h).',
-      default: '30m',
-    }),
+    ...waitFlags('Wait for Deployed or Failed (--no-wait returns at once).'),
     ...remoteFlags,
     region: Flags.string({
       description: 'Region to deploy to (default: the region of the credentials).',

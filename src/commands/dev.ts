@@ -5,19 +5,11 @@ import { openInBrowser } from '../emulator/admin/dashboard.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
-import type { EventName } from '../emulator/types.js';
+import { STREAM_EVENTS, type EventName } from '../emulator/types.js';
 import { loadSpec } from '../spec/load.js';
 
-const JSON_EVENTS: EventName[] = [
-  'emulator',
-  'app',
-  'log',
-  'job-run',
-  'extension-call',
-  'message',
-  'delivery',
-  'dead-letter',
-];
+/** The admin API's stream, plus the emulator's own state changes. */
+const JSON_EVENTS: EventName[] = ['emulator', ...STREAM_EVENTS];
 
 export default class Dev extends BaseCommand<typeof Dev> {
   static override description =
@@ -193,6 +185,11 @@ export default class Dev extends BaseCommand<typeof Dev> {
     } finally {
       for (const [signal, handler] of handlers) process.off(signal, handler);
     }
+  }
+
+  /** With --json stdout is JSON lines: an error is one more line, not a pretty-printed block. */
+  protected override writeJsonError(value: unknown): void {
+    process.stdout.write(`${JSON.stringify(value)}\n`);
   }
 
   /** The events are the output with --json: nothing to print at the end. */

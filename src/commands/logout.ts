@@ -12,6 +12,8 @@ export interface LogoutResult {
 export default class Logout extends BaseCommand<typeof Logout> {
   static override description = 'Forget the credentials of a profile and every cached token.';
 
+  static override examples = ['<%= config.bin %> logout', '<%= config.bin %> logout --profile ci'];
+
   static override flags = {
     profile: Flags.string({ description: 'Profile to remove (default: "default", or CONNECT_PROFILE).' }),
   };

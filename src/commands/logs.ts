@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
 import { openRemote, remoteFlags } from '../cli/remote-flags.js';
-import { followLogs, parseTime, readLogs } from '../connect-api/logs.js';
+import { followLogs, parseWindow, readLogs } from '../connect-api/logs.js';
 import type { DeploymentLog } from '../connect-api/types.js';
 import { logLine } from '../ui/remote.js';
 
@@ -33,8 +33,7 @@ export default class Logs extends BaseCommand<typeof Logs> {
   };
 
   async run(): Promise<DeploymentLog[] | undefined> {
-    const since = this.flags.since === undefined ? undefined : parseTime(this.flags.since, '--since');
-    const until = this.flags.until === undefined ? undefined : parseTime(this.flags.until, '--until');
+    const { since, until } = parseWindow(this.flags.since, this.flags.until);
     const session = await openRemote(this.flags, this.output, { userAgent: this.config.userAgent });
     const options = { application: this.flags.app, since, until };
     try {

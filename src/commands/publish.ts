@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
-import { openRemote, remoteFlags } from '../cli/remote-flags.js';
+import { openRemote, remoteFlags, waitFlags } from '../cli/remote-flags.js';
 import { readValuesFile } from '../config/values.js';
 import { gitSource } from '../connect-api/git.js';
 import { parseDuration } from '../connect-api/poll.js';
@@ -71,15 +71,7 @@ export default class Publish extends BaseCommand<typeof Publish> {
       default: true,
       allowNo: true,
     }),
-    wait: Flags.boolean({
-      description: 'Wait for the outcome (--no-wait returns at once).',
-      default: true,
-      allowNo: true,
-    }),
-    timeout: Flags.string({
-      description: 'Stop waiting after this long (e.g. 90s, 15m, 1h).',
-      default: '30m',
-    }),
+    ...waitFlags('Wait for the outcome (--no-wait returns at once).'),
     ...remoteFlags,
   };
 

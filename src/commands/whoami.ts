@@ -17,6 +17,8 @@ export default class Whoami extends BaseCommand<typeof Whoami> {
   static override description =
     'Show the project, region, scopes and token expiry of the current credentials (never the secret).';
 
+  static override examples = ['<%= config.bin %> whoami', '<%= config.bin %> whoami --profile ci --json'];
+
   static override flags = { ...remoteFlags };
 
   async run(): Promise<WhoamiResult> {

@@ -105,6 +105,7 @@ describe('readValuesFile and readDotenv', () => {
     expect((await readValuesFile(dir)).file).toBeNull();
     await expect(readValuesFile(dir, { file: 'nope.yaml', cwd: dir })).rejects.toMatchObject({
       code: 'VALUES_FILE_NOT_FOUND',
+      exitCode: 2,
     });
   });
 

@@ -242,10 +242,15 @@ export async function readValuesFile(root: string, options: ReadValuesOptions = 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) {
       return { file: null, global: {}, applications: {} };
     }
-    throw invalid(
+    const code = (error as NodeJS.ErrnoException).code;
+    // A --values path that does not exist is a wrong command line, like a wrong PATH argument.
+    throw new ConnectError(
       'VALUES_FILE_NOT_FOUND',
-      `Cannot read the values file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      'check the path given with --values',
+      `Cannot read the values file ${path}: ${code ?? (error as Error).message}.`,
+      {
+        hint: 'check the path given with --values',
+        exitCode: code === 'ENOENT' ? ExitCode.Usage : ExitCode.Failure,
+      },
     );
   }
   return parseValues(text, path, env);

@@ -169,12 +169,13 @@ export async function clearTokenCache(env: NodeJS.ProcessEnv = process.env): Pro
 
 function authError(status: number, json: Record<string, unknown>, url: string): ConnectError {
   const code = typeof json.error === 'string' ? json.error : undefined;
-  const description =
+  const description = (
     typeof json.error_description === 'string'
       ? json.error_description
       : typeof json.message === 'string'
         ? json.message
-        : `the OAuth server answered ${status}`;
+        : `the OAuth server answered ${status}`
+  ).replace(/\.+$/, ''); // the server's text often ends in a period and ours adds one
   if (status === 401 || code === 'invalid_client') {
     return new ConnectError('AUTHENTICATION_FAILED', `The client id or secret was refused: ${description}.`, {
       hint: 'check --client-id and --client-secret (or CTP_CLIENT_ID / CTP_CLIENT_SECRET); the secret is shown only once, when the API client is created',

@@ -25,6 +25,29 @@ export function parseTime(text: string, flag: string, now = Date.now()): string 
   return new Date(date).toISOString();
 }
 
+/** --since and --until read against one clock; a window that ends before it starts is a usage error. */
+export function parseWindow(
+  since: string | undefined,
+  until: string | undefined,
+  now = Date.now(),
+): { since: string | undefined; until: string | undefined } {
+  const window = {
+    since: since === undefined ? undefined : parseTime(since, '--since', now),
+    until: until === undefined ? undefined : parseTime(until, '--until', now),
+  };
+  if (window.since !== undefined && window.until !== undefined && window.since > window.until) {
+    throw new ConnectError(
+      'INVALID_TIME_RANGE',
+      `--since ${since} (${window.since}) is after --until ${until} (${window.until}).`,
+      {
+        hint: 'give --since the earlier time, e.g. --since 2h --until 1h',
+        exitCode: ExitCode.Usage,
+      },
+    );
+  }
+  return window;
+}
+
 export interface LogsOptions {
   application?: string | undefined;
   since?: string | undefined;

@@ -86,6 +86,17 @@ export interface EmulatorEvents {
 
 export type EventName = keyof EmulatorEvents;
 
+/** The events the admin API's stream (and `connect dev --json`) carries. */
+export const STREAM_EVENTS: EventName[] = [
+  'app',
+  'log',
+  'job-run',
+  'extension-call',
+  'message',
+  'delivery',
+  'dead-letter',
+];
+
 export interface EventBus {
   on<E extends EventName>(event: E, listener: (payload: EmulatorEvents[E]) => void): () => void;
   off<E extends EventName>(event: E, listener: (payload: EmulatorEvents[E]) => void): void;

@@ -53,7 +53,7 @@ export function assertValidEndpoint(endpoint: string, name: string): void {
 export function assertValidSchedule(schedule: string, name: string): void {
   const problem = scheduleProblem(schedule);
   if (problem !== undefined) {
-    throw new ConnectError('INVALID_SCHEDULE', `Schedule "${schedule}" of ${name} ${problem}.`, {
+    throw new ConnectError('INVALID_SCHEDULE', `Invalid schedule for ${name}: ${problem}.`, {
       hint: 'use a cron expression such as "0 * * * *" or a macro such as @daily (--schedule)',
       exitCode: ExitCode.Usage,
     });

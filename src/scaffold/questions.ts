@@ -19,7 +19,7 @@ import {
   type ScaffoldType,
 } from './catalogue.js';
 import type { PlannedApplication } from './connect-yaml.js';
-import { endpointProblem, nameProblem, scheduleProblem } from './names.js';
+import { assertValidName, endpointProblem, nameProblem, scheduleProblem } from './names.js';
 
 /** What the commands need from a prompt library (src/ui/prompts gives the inquirer one). */
 export interface Prompter {
@@ -82,13 +82,7 @@ export function parseAppFlag(value: string): { type: ScaffoldType; name: string 
   const [type = '', ...rest] = value.split(':');
   if (!isScaffoldType(type)) throw unknownType(type);
   const name = rest.length > 0 ? rest.join(':') : type;
-  const problem = nameProblem(name);
-  if (problem !== undefined) {
-    throw new ConnectError('INVALID_NAME', `Application name "${name}" ${problem}.`, {
-      hint: `choose a name of 2-256 letters, digits, "-" or "_": --app ${type}:<name>`,
-      exitCode: ExitCode.Usage,
-    });
-  }
+  assertValidName(name, `--app ${type}:<name>`);
   return { type, name };
 }
 
@@ -119,6 +113,27 @@ async function ask<T>(
   if (prompter === undefined)
     throw inputRequired(missing.what, `${missing.flag} (or --yes to accept the defaults)`);
   return question(prompter);
+}
+
+/** --language, else the inferred one, else ts (--yes) or asked. */
+function askLanguage(
+  inferred: Language | undefined,
+  flags: { language?: string | undefined; yes?: boolean | undefined },
+  prompter: Prompter | undefined,
+): Promise<Language> {
+  return ask<Language>(
+    flags.language === undefined ? inferred : parseLanguage(flags.language),
+    'ts',
+    flags,
+    prompter,
+    { what: 'The language', flag: '--language ts|js' },
+    (p) =>
+      p.select<Language>(
+        'Language',
+        LANGUAGES.map((value) => ({ name: LANGUAGE_LABELS[value], value })),
+        'ts',
+      ),
+  );
 }
 
 /** Endpoint and schedule of a service/event/job app: flag, else default (--yes, no TTY), else asked. */
@@ -223,19 +238,7 @@ export async function resolveInitAnswers(
         })
       ).trim(),
   );
-  const language = await ask<Language>(
-    flags.language === undefined ? undefined : parseLanguage(flags.language),
-    'ts',
-    flags,
-    prompter,
-    { what: 'The language', flag: '--language ts|js' },
-    (p) =>
-      p.select<Language>(
-        'Language',
-        LANGUAGES.map((value) => ({ name: LANGUAGE_LABELS[value], value })),
-        'ts',
-      ),
-  );
+  const language = await askLanguage(undefined, flags, prompter);
   const applications = await chooseApplications(flags, prompter);
   const install = await ask(
     flags.install,
@@ -275,7 +278,8 @@ export async function resolveAddAnswers(
   const type = flags.type;
   let name: string = type;
   if (flags.name !== undefined) {
-    name = parseAppFlag(`${type}:${flags.name}`).name;
+    name = flags.name;
+    assertValidName(name, '--name <name>');
   } else if (!flags.yes && prompter !== undefined) {
     name = (
       await prompter.input(`Name of the ${type} application`, {
@@ -284,19 +288,7 @@ export async function resolveAddAnswers(
       })
     ).trim();
   }
-  const language = await ask<Language>(
-    flags.language === undefined ? inferredLanguage : parseLanguage(flags.language),
-    'ts',
-    flags,
-    prompter,
-    { what: 'The language', flag: '--language ts|js' },
-    (p) =>
-      p.select<Language>(
-        'Language',
-        LANGUAGES.map((value) => ({ name: LANGUAGE_LABELS[value], value })),
-        'ts',
-      ),
-  );
+  const language = await askLanguage(inferredLanguage, flags, prompter);
   const application = await completeApplication({ type, name }, flags, prompter);
   const install = await ask(
     flags.install,

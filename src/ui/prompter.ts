@@ -5,8 +5,8 @@
  */
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 
-import { ConnectError } from '../errors.js';
 import type { Prompter } from '../scaffold/questions.js';
+import { promptCancelled } from './prompt.js';
 
 const context = { output: process.stderr };
 
@@ -14,10 +14,7 @@ async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   try {
     return await prompt;
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-      throw new ConnectError('CANCELLED', 'Cancelled: nothing was written.');
-    }
-    throw error;
+    throw promptCancelled(error, 'Cancelled: nothing was written.') ?? error;
   }
 }
 

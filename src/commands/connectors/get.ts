@@ -9,6 +9,11 @@ export default class ConnectorsGet extends BaseCommand<typeof ConnectorsGet> {
   static override description =
     'Show a published connector (by key or id) and the configuration its applications take.';
 
+  static override examples = [
+    '<%= config.bin %> connectors get my-connector',
+    '<%= config.bin %> connectors get my-connector --json',
+  ];
+
   static override args = { key: Args.string({ description: 'Key or id of the connector.', required: true }) };
 
   static override flags = { ...remoteFlags };

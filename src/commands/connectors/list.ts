@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
-import { openRemote, remoteFlags } from '../../cli/remote-flags.js';
+import { openRemote, remoteFlags, type RemoteFlagValues } from '../../cli/remote-flags.js';
 import { searchConnectors } from '../../connect-api/resources.js';
 import type { Connector, PagedQueryResponse } from '../../connect-api/types.js';
 import type { Output } from '../../ui/output.js';
@@ -42,28 +42,55 @@ export function renderConnectors(output: Output, page: PagedQueryResponse<Connec
   pageNote(output, page, 'connectors');
 }
 
+export type ConnectorQueryFlags = RemoteFlagValues & {
+  'integration-type'?: string[] | undefined;
+  company?: string | undefined;
+  private?: boolean | undefined;
+  limit: number;
+  offset: number;
+  sort?: string[] | undefined;
+};
+
+/** `connectors list` and `connectors search`: one query, printed as a table unless --json. */
+export async function queryConnectors(
+  flags: ConnectorQueryFlags,
+  output: Output,
+  options: { userAgent: string; json: boolean; text?: string | undefined },
+): Promise<PagedQueryResponse<Connector>> {
+  const session = await openRemote(flags, output, { userAgent: options.userAgent });
+  try {
+    const page = session.redactor.redactValue(
+      await searchConnectors(session.client, {
+        text: options.text,
+        integrationTypes: flags['integration-type']?.flatMap((value) => value.split(',')),
+        company: flags.company,
+        private: flags.private,
+        limit: flags.limit,
+        offset: flags.offset,
+        sort: flags.sort,
+      }),
+    );
+    if (!options.json) renderConnectors(output, page);
+    return page;
+  } finally {
+    await session.close();
+  }
+}
+
 export default class ConnectorsList extends BaseCommand<typeof ConnectorsList> {
   static override description = 'List the published connectors this project can deploy.';
+
+  static override examples = [
+    '<%= config.bin %> connectors list',
+    '<%= config.bin %> connectors list --integration-type psp,tax --private --limit 50',
+  ];
 
   static override flags = { ...connectorFilterFlags, ...remoteFlags };
 
   async run(): Promise<PagedQueryResponse<Connector>> {
-    const session = await openRemote(this.flags, this.output, { userAgent: this.config.userAgent });
-    try {
-      const page = session.redactor.redactValue(
-        await searchConnectors(session.client, {
-          integrationTypes: this.flags['integration-type']?.flatMap((value) => value.split(',')),
-          company: this.flags.company,
-          private: this.flags.private,
-          limit: this.flags.limit,
-          offset: this.flags.offset,
-          sort: this.flags.sort,
-        }),
-      );
-      if (!this.jsonEnabled()) renderConnectors(this.output, page);
-      return page;
-    } finally {
-      await session.close();
-    }
+    return queryConnectors(this.flags, this.output, {
+      userAgent: this.config.userAgent,
+      json: this.jsonEnabled(),
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
-import { openRemote, remoteFlags } from '../../cli/remote-flags.js';
+import { openRemote, remoteFlags, waitFlags } from '../../cli/remote-flags.js';
 import { isApiError } from '../../connect-api/errors.js';
 import { parseDuration, waitFor } from '../../connect-api/poll.js';
 import { deleteDeployment, findDeployment, getDeployment } from '../../connect-api/resources.js';
@@ -21,6 +21,11 @@ export default class DeploymentsDelete extends BaseCommand<typeof DeploymentsDel
   static override description =
     'Undeploy and delete a deployment (runs its preUndeploy scripts). Asks first on a terminal; needs --yes without one.';
 
+  static override examples = [
+    '<%= config.bin %> deployments delete my-deployment',
+    '<%= config.bin %> deployments delete my-deployment --yes --no-wait',
+  ];
+
   static override args = {
     key: Args.string({ description: 'Key or id of the deployment.', required: true }),
   };
@@ -31,15 +36,7 @@ export default class DeploymentsDelete extends BaseCommand<typeof DeploymentsDel
       char: 'y',
       description: 'Do not ask for confirmation (required without a terminal).',
     }),
-    wait: Flags.boolean({
-      description: 'Wait until the undeploy is over (--no-wait returns at once).',
-      default: true,
-      allowNo: true,
-    }),
-    timeout: Flags.string({
-      description: 'Stop waiting after this long (e.g. 90s, 15m, 1h).',
-      default: '30m',
-    }),
+    ...waitFlags('Wait until the undeploy is over (--no-wait returns at once).'),
     ...remoteFlags,
   };
 

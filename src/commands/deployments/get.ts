@@ -10,6 +10,11 @@ export default class DeploymentsGet extends BaseCommand<typeof DeploymentsGet> {
   static override description =
     "Show a deployment (by key or id): status, each application's URL, topic or schedule, build report.";
 
+  static override examples = [
+    '<%= config.bin %> deployments get my-deployment',
+    '<%= config.bin %> deployments get my-deployment --json',
+  ];
+
   static override args = {
     key: Args.string({ description: 'Key or id of the deployment.', required: true }),
   };

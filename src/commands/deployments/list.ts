@@ -10,6 +10,11 @@ import { pageNote } from '../staged/list.js';
 export default class DeploymentsList extends BaseCommand<typeof DeploymentsList> {
   static override description = 'List the deployments of the project.';
 
+  static override examples = [
+    '<%= config.bin %> deployments list',
+    '<%= config.bin %> deployments list --type production --json',
+  ];
+
   static override flags = {
     type: Flags.string({ description: 'Only deployments of this type.', options: [...DEPLOYMENT_TYPES] }),
     limit: Flags.integer({ description: 'Page size.', default: 20, min: 1, max: 500 }),

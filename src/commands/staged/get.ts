@@ -10,6 +10,11 @@ export default class StagedGet extends BaseCommand<typeof StagedGet> {
   static override description =
     'Show a staged connector (by key or id): status, repository, previewable checks, reports.';
 
+  static override examples = [
+    '<%= config.bin %> staged get my-connector',
+    '<%= config.bin %> staged get my-connector --json',
+  ];
+
   static override args = {
     key: Args.string({ description: 'Key or id of the staged connector.', required: true }),
   };

@@ -9,6 +9,11 @@ import { statusStyle } from '../../ui/remote.js';
 export default class StagedList extends BaseCommand<typeof StagedList> {
   static override description = 'List the staged connectors (ConnectorStaged) of the project.';
 
+  static override examples = [
+    '<%= config.bin %> staged list',
+    '<%= config.bin %> staged list --limit 50 --json',
+  ];
+
   static override flags = {
     limit: Flags.integer({ description: 'Page size.', default: 20, min: 1, max: 500 }),
     offset: Flags.integer({ description: 'Entries to skip.', default: 0, min: 0 }),

@@ -11,7 +11,14 @@ import { isConnectError } from '../../errors.js';
 import type { ConfigView, EmulatorStatus } from '../emulator.js';
 import { mountDashboard } from './dashboard.js';
 import type { JobInfo } from '../jobs/scheduler.js';
-import type { AppInfo, EventBus, EventName, JobRun, LogLine } from '../types.js';
+import {
+  STREAM_EVENTS,
+  type AppInfo,
+  type EventBus,
+  type EventName,
+  type JobRun,
+  type LogLine,
+} from '../types.js';
 
 /** What the admin API needs from the emulator (the Emulator class implements it). */
 export interface AdminBackend {
@@ -30,15 +37,7 @@ export interface AdminBackend {
 }
 
 export const ADMIN_PREFIX = '/__connect';
-export const STREAM_EVENTS: EventName[] = [
-  'app',
-  'log',
-  'job-run',
-  'extension-call',
-  'message',
-  'delivery',
-  'dead-letter',
-];
+export { STREAM_EVENTS } from '../types.js';
 
 function sendError(res: Response, status: number, code: string, message: string, hint?: string): void {
   res.status(status).json({ error: { code, message, ...(hint === undefined ? {} : { hint }) } });

@@ -1,0 +1,58 @@
+/**
+ * An unknown command. On a terminal, @oclif/plugin-not-found asks "Did you mean …?" and runs the
+ * suggestion when accepted. Elsewhere (CI, pipes, --json), where it can only print a warning and
+ * exit 127, it is a usage error like any other: code, "did you mean" in the "Try:" hint, exit 2,
+ * one JSON document with --json.
+ */
+import { Errors, type Hook, toConfiguredId } from '@oclif/core';
+
+import { ConnectError, ExitCode } from '../../errors.js';
+import { errorJson, Output } from '../../ui/output.js';
+
+const hook: Hook<'command_not_found'> = async function (options) {
+  const argv = options.argv ?? [];
+  const json = argv.includes('--json');
+  if (!json && process.stdin.isTTY && process.stdout.isTTY) {
+    const { default: notFound } = await import('@oclif/plugin-not-found');
+    return notFound.call(this, options);
+  }
+  const name = `${options.config.bin} ${toConfiguredId(options.id, options.config)}`;
+  const visible = options.config.commands.filter((command) => !command.hidden).map((command) => command.id);
+  const closest = closestId(options.id, visible);
+  const hint =
+    closest === undefined
+      ? `see \`${options.config.bin} --help\` for the commands`
+      : `did you mean \`${options.config.bin} ${toConfiguredId(closest, options.config)}\`? (\`${options.config.bin} --help\` lists the commands)`;
+  const error = new ConnectError('UNKNOWN_COMMAND', `${name} is not a ${options.config.bin} command.`, {
+    hint,
+    exitCode: ExitCode.Usage,
+  });
+  if (json) process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
+  else new Output({ color: !argv.includes('--no-color') }).error(error);
+  throw new Errors.ExitError(ExitCode.Usage);
+};
+
+/** The command id nearest to `id` by edit distance, when it is near enough to be a typo. */
+export function closestId(id: string, ids: string[]): string | undefined {
+  let best: { id: string; distance: number } | undefined;
+  for (const candidate of ids) {
+    const distance = editDistance(id, candidate);
+    if (best === undefined || distance < best.distance) best = { id: candidate, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(2, Math.floor(id.length / 3)) ? best.id : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export default hook;
