@@ -11,14 +11,7 @@ import { isConnectError } from '../../errors.js';
 import type { ConfigView, EmulatorStatus } from '../emulator.js';
 import { mountDashboard } from './dashboard.js';
 import type { JobInfo } from '../jobs/scheduler.js';
-import {
-  STREAM_EVENTS,
-  type AppInfo,
-  type EventBus,
-  type EventName,
-  type JobRun,
-  type LogLine,
-} from '../types.js';
+import { STREAM_EVENTS, type AppInfo, type EventBus, type JobRun, type LogLine } from '../types.js';
 
 /** What the admin API needs from the emulator (the Emulator class implements it). */
 export interface AdminBackend {
