@@ -3,7 +3,6 @@ import { h, replace } from './dom.js';
 import { state, loadJobs, loadRuns } from './store.js';
 import { api, enc } from './api.js';
 import { badge, local, ms, statusCode, time, utc } from './format.js';
-import { cronToWords } from './cron-words.js';
 
 function runsTable(job) {
   const runs = state.runs.get(job.name);
@@ -75,10 +74,10 @@ export function mount(container, { act }) {
         render();
       }),
     );
-    // Our words first; the emulator's description says why a schedule cannot run.
-    const words = cronToWords(job.schedule) ?? job.description;
-    const problem =
-      (job.next ?? []).length === 0 && job.description && job.description !== words ? job.description : null;
+    // The emulator describes the schedule in words (src/spec/cron.ts), or says why it cannot run.
+    const runs = (job.next ?? []).length > 0;
+    const words = runs ? job.description : null;
+    const problem = runs ? null : job.description || null;
     return h(
       'article',
       { class: 'panel card', 'data-job': job.name, 'aria-labelledby': `job-${job.name}` },

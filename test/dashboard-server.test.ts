@@ -10,7 +10,6 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { mountDashboard, openInBrowser } from '../src/emulator/admin/dashboard.js';
-import { cronToWords } from '../dashboard/cron-words.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
 function appWith(root?: string) {
@@ -61,7 +60,6 @@ describe('mountDashboard', () => {
     const app = appWith();
     for (const path of [
       '/__connect/ui/..%2Fpackage.json',
-      '/__connect/ui/cron-words.d.ts',
       '/__connect/ui/index.html',
       '/__connect/ui/.hidden.js',
       '/__connect/ui/missing.js',
@@ -100,27 +98,5 @@ describe('openInBrowser', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('Could not open the browser');
     expect(warnings[0]).toContain('Open http://127.0.0.1:1/__connect/');
-  });
-});
-
-describe('schedules in words', () => {
-  it.each([
-    ['*/5 * * * *', 'every 5 minutes'],
-    ['0 * * * *', 'every hour at minute 0'],
-    ['30 2 * * *', 'every day at 02:30 UTC'],
-    ['0 9 * * 1-5', 'at 09:00 UTC on Monday through Friday'],
-    ['0 0 1 * *', 'at 00:00 UTC on day 1 of the month'],
-    ['*/10 * * * * *', 'every 10 seconds'],
-    ['@every 1h30m', 'every 1 hour 30 minutes'],
-    ['@daily', 'every day at 00:00 UTC'],
-    ['0 */2 * * *', 'every 2 hours at minute 0'],
-  ])('%s is "%s"', (schedule, words) => {
-    expect(cronToWords(schedule)).toBe(words);
-  });
-
-  it('says nothing about what it does not understand', () => {
-    expect(cronToWords('0 0 * * MON')).toBeNull();
-    expect(cronToWords('@every banana')).toBeNull();
-    expect(cronToWords('')).toBeNull();
   });
 });
