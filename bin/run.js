@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
+// Node 22.1+ keeps compiled code between runs (about 10% off every start); a no-op on Node 20.
+import module from 'node:module';
 
+module.enableCompileCache?.();
+
+const { execute } = await import('@oclif/core');
 await execute({ dir: import.meta.url });
