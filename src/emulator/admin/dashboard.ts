@@ -12,7 +12,6 @@ import type { Express, Request, Response } from 'express';
 
 import { packageRoot } from '../../package-root.js';
 
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -9,7 +9,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
-
 const SCRIPT = `
 trap '' INT TERM HUP
 groups=" "
