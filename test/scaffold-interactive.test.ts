@@ -169,7 +169,7 @@ describe('cancelling during the install', () => {
       expect(existsSync(join(dir, 'connect.yaml'))).toBe(true);
       cli.kill('SIGINT');
       const result = await cli;
-      expect(result.exitCode).toBe(1);
+      expect(result.exitCode).toBe(130);
       expect(stderr).toContain('[CANCELLED]');
       expect(existsSync(dir)).toBe(false);
     } finally {
