@@ -142,31 +142,30 @@ export class Emulator {
     }
 
     this.guardian.start(this.graceMs);
-    // The admin server listens at once (node:http is cheap), but the express app behind it is
-    // built lazily: importing express blocks the event loop and competes with the apps' own
-    // start-up for the CPU, so without plugins it loads once the apps have settled or after a
-    // second (requests arriving earlier wait for it). Plugins may call the admin API while they start: with
-    // plugins it loads first.
+    // Only what spawning the applications needs is on their critical path: the admin server
+    // and the plugins' sockets listen at once (node:http is cheap), so every address an app
+    // gets in its environment is known; what answers behind them (express, the local API) is
+    // imported once the apps are on their way, and requests that arrive earlier wait for it.
+    // On a small machine every millisecond of CPU spent here delays the apps' own start.
     let loadApp: () => void = () => undefined;
     const appWanted = new Promise<void>((resolve) => (loadApp = resolve));
     const adminApp = appWanted.then(async () => (await import('./admin/server.js')).createAdminApp(this));
     adminApp.catch(() => undefined);
-    this.server = await this.listenAdmin(adminApp, this.options.adminPort ?? 0);
-    const address = this.server.address();
+    const [server, ports] = await Promise.all([
+      this.listenAdmin(adminApp, this.options.adminPort ?? 0, () => loadApp()),
+      Promise.all(
+        selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
+      ),
+    ]);
+    this.server = server;
+    const address = server.address();
     this.adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const ports = await Promise.all(
-      selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
-    );
     for (const [name, port] of ports) {
       const app = selected.find((candidate) => candidate.name === name) as Application;
       this.supervisors.set(name, this.createSupervisor(app, port));
     }
     this.refreshRedactor();
 
-    if (this.plugins.length > 0) {
-      loadApp();
-      await adminApp;
-    }
     for (const plugin of this.plugins) {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
@@ -178,6 +177,9 @@ export class Emulator {
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
     timing('applications launched');
     if (this.stopping) return;
+    // Needed before "ready": loads while the apps start (it is small).
+    const schedulerModule = import('./jobs/scheduler.js');
+    schedulerModule.catch(() => undefined);
     await writeDevState({
       pid: process.pid,
       adminUrl: this.adminUrl,
@@ -190,11 +192,13 @@ export class Emulator {
     setTimeout(loadApp, 1000).unref();
     await apps;
     timing('applications settled');
-    loadApp();
     // Stopped (Ctrl-C) while starting: nothing more to start.
-    if (this.stopping) return;
+    if (this.stopping) {
+      loadApp();
+      return;
+    }
 
-    const { JobScheduler } = await import('./jobs/scheduler.js');
+    const { JobScheduler } = await schedulerModule;
     this.scheduler = new JobScheduler({
       jobs: selected
         .filter((app) => app.applicationType === 'job')
@@ -218,6 +222,8 @@ export class Emulator {
       );
     }
     this.bus.emit('emulator', { state: 'running' });
+    // Express loads once "ready" is out (or at the first admin request).
+    setImmediate(loadApp);
   }
 
   /** Stops everything (idempotent); see the stop order in the file header. */
@@ -577,12 +583,17 @@ export class Emulator {
     };
   }
 
-  /** Listens on 127.0.0.1:port; each request waits for the express app (see start()). */
+  /**
+   * Listens on 127.0.0.1:port; each request waits for the express app (see start()), and the
+   * first one asks for it to be loaded now.
+   */
   private async listenAdmin(
     app: Promise<(req: IncomingMessage, res: ServerResponse) => void>,
     port: number,
+    wanted: () => void,
   ): Promise<Server> {
     const server = createServer((req, res) => {
+      wanted();
       app.then(
         (handler) => handler(req, res),
         (error: unknown) => {
