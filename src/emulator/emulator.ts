@@ -1,9 +1,10 @@
 /**
  * The emulator: runs every application of a repository as the Connect runtime would.
  *
- * Start order: configuration (connect.yaml, values file, --env, .env) -> guardian -> ports ->
- * admin server (127.0.0.1) -> plugins -> `.connect/dev.json` -> applications (install, build,
- * start, ready, postDeploy) -> job scheduler -> file watcher.
+ * Start order: configuration (connect.yaml, values file, --env, .env) -> guardian -> ports and
+ * the admin server's socket (127.0.0.1) -> plugins -> applications (install, build, start) ->
+ * `.connect/dev.json` -> ready (postDeploy) -> job scheduler -> file watcher; the admin app
+ * (express) loads after "ready" or at the first admin request, whichever comes first.
  * Stop order (reverse): watcher -> scheduler -> preUndeploy scripts -> applications (SIGTERM,
  * then SIGKILL of each process group) -> plugins -> admin server -> dev.json -> guardian.
  *
