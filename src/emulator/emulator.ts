@@ -51,6 +51,14 @@ import type {
   PluginContext,
 } from './types.js';
 
+/** The longest a first postDeploy waits for the other applications to start. */
+const SCRIPTS_WAIT_MS = 3000;
+
+const delay = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
 export interface EmulatorOptions {
   /** The repository (or its connect.yaml); default: cwd. */
   path?: string | undefined;
@@ -100,6 +108,9 @@ export class Emulator {
   private readonly supervisors = new Map<string, AppSupervisor>();
   private readonly revisions = new Map<string, number>();
   private readonly postDeployed = new Set<string>();
+  /** Resolves once the first start has settled (every app ready or failed), or on stop. */
+  private readonly startSettled: Promise<void>;
+  private markStartSettled: () => void = () => undefined;
   private readonly guardian = new Guardian();
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
@@ -116,6 +127,7 @@ export class Emulator {
     this.logger = options.logger ?? silentLogger;
     this.plugins = [...(options.plugins ?? [])];
     this.graceMs = options.graceMs ?? 5000;
+    this.startSettled = new Promise((resolve) => (this.markStartSettled = resolve));
   }
 
   private get processEnv(): NodeJS.ProcessEnv {
@@ -193,6 +205,8 @@ export class Emulator {
     setTimeout(loadApp, 1000).unref();
     await apps;
     timing('applications settled');
+    // Once the rest of start() (and the ready line) is out.
+    setImmediate(this.markStartSettled);
     // Stopped (Ctrl-C) while starting: nothing more to start.
     if (this.stopping) {
       loadApp();
@@ -235,6 +249,7 @@ export class Emulator {
 
   private async doStop(): Promise<void> {
     this.bus.emit('emulator', { state: 'stopping' });
+    this.markStartSettled();
     await this.watching;
     await this.watcher?.close().catch(() => undefined);
     this.scheduler?.stop();
@@ -467,10 +482,14 @@ export class Emulator {
       environment: () => this.appEnvironment(supervisor, app, kind !== 'static'),
       buildEnvironment: () => this.appEnvironment(supervisor, app, false),
       onReady: (first) => {
-        if (first && this.options.scripts !== false && !this.postDeployed.has(app.name)) {
+        if (!first || this.options.scripts === false) return;
+        // At the first start the script waits for the other apps (at most a few seconds): it
+        // would compete with them for the CPU, and may load the local API, while they start.
+        void Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS)]).then(() => {
+          if (this.stopping || this.postDeployed.has(app.name)) return;
           this.postDeployed.add(app.name);
-          void this.runScript(supervisor, 'postDeploy');
-        }
+          return this.runScript(supervisor, 'postDeploy');
+        });
       },
     });
     this.revisions.set(app.name, 1);
