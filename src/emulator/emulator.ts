@@ -201,8 +201,6 @@ export class Emulator {
       version: this.options.version ?? '0.0.0',
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
-    // Long builds must not keep the admin API waiting.
-    setTimeout(loadApp, 1000).unref();
     await apps;
     timing('applications settled');
     // Once the rest of start() (and the ready line) is out.
