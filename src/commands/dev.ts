@@ -3,12 +3,10 @@ import v8 from 'node:v8';
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
-import { openInBrowser } from '../emulator/admin/dashboard.js';
 import { Emulator } from '../emulator/emulator.js';
 import { createTerminalLogger } from '../emulator/logger.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
 import { STREAM_EVENTS, type EventName } from '../emulator/types.js';
-import { loadSpec } from '../spec/load.js';
 
 /** The admin API's stream, plus the emulator's own state changes. */
 const JSON_EVENTS: EventName[] = ['emulator', ...STREAM_EVENTS];
@@ -105,11 +103,6 @@ export default class Dev extends BaseCommand<typeof Dev> {
     keepYoungGenerationSmall();
     const { flags } = this;
     const output = this.output;
-    // Names for the log prefixes (width, colours); the emulator loads the spec itself.
-    const names = await loadSpec(this.args.path).then(
-      (loaded) => loaded.spec.deployAs.map((app) => app.name),
-      () => [] as string[],
-    );
     const json = this.jsonEnabled();
     // With --json, stdout is a stream of events, one JSON object per line ({event, data}); the
     // emulator's own messages stay on stderr.
@@ -121,9 +114,10 @@ export default class Dev extends BaseCommand<typeof Dev> {
         error: (text) => output.info(`${output.color.red('error')} ${text}`),
         paint: (colour, text) => output.color[colour](text),
       },
-      names,
+      // Names for the log prefixes (width, colours), once the emulator has read connect.yaml.
+      () => emulator.spec.deployAs.map((app) => app.name),
     );
-    const emulator = new Emulator({
+    const emulator: Emulator = new Emulator({
       path: this.args.path,
       valuesFile: flags.values,
       env: flags.env ?? [],
@@ -178,8 +172,10 @@ export default class Dev extends BaseCommand<typeof Dev> {
     try {
       await emulator.start();
       if (signals === 0 && !json) this.printSummary(emulator);
-      if (signals === 0 && flags.open)
+      if (signals === 0 && flags.open) {
+        const { openInBrowser } = await import('../emulator/admin/dashboard.js');
         openInBrowser(`${emulator.adminUrl}/__connect/`, (text) => output.warn(text));
+      }
       await stopped;
       output.info('Stopped.');
     } catch (error) {

@@ -19,7 +19,6 @@ import {
   type ResolvedConfiguration,
   type ValuesFile,
 } from '../config/values.js';
-import { ConnectError } from '../errors.js';
 import { loadSpec, type LoadedSpec } from '../spec/load.js';
 
 export interface ConfigurationOptions {
@@ -39,9 +38,16 @@ export interface LoadedConfiguration {
 }
 
 export async function loadConfiguration(options: ConfigurationOptions): Promise<LoadedConfiguration> {
+  // loadSpec runs the document checks of `connect validate` (YAML, schema, rules, schedules):
+  // the emulator runs only what the platform would deploy.
   const loaded = await loadSpec(options.path);
-  await checkSpec(loaded);
   const { spec, root } = loaded;
+  // The files are read at once; their errors are reported in the order below.
+  const dotenvs = Promise.all([
+    readDotenv(root),
+    ...spec.deployAs.map((app) => readDotenv(join(root, app.name))),
+  ]);
+  dotenvs.catch(() => undefined);
   const values = await readValuesFile(root, {
     file: options.valuesFile,
     env: options.processEnv,
@@ -50,11 +56,8 @@ export async function loadConfiguration(options: ConfigurationOptions): Promise<
   checkValues(spec, values);
   const assignments = parseAssignments(options.env, options.processEnv);
   checkAssignments(spec, assignments);
-  const rootEnv = await readDotenv(root);
-  const appEnvs = new Map<string, Record<string, string> | undefined>();
-  await Promise.all(
-    spec.deployAs.map(async (app) => appEnvs.set(app.name, await readDotenv(join(root, app.name)))),
-  );
+  const [rootEnv, ...appEnvList] = await dotenvs;
+  const appEnvs = new Map(spec.deployAs.map((app, index) => [app.name, appEnvList[index]]));
   const layers = [
     flagLayer(assignments),
     valuesFileLayer(values),
@@ -78,22 +81,4 @@ export function withFallbackLayer(config: LoadedConfiguration, fallback: ConfigL
     resolved.set(app.name, resolveConfiguration(config.loaded.spec, app.name, layers));
   }
   return { ...config, resolved };
-}
-
-/** The emulator runs only what the platform would deploy: connect.yaml must pass `connect validate`. */
-async function checkSpec(loaded: LoadedSpec): Promise<void> {
-  const { validateDocument } = await import('../spec/validate.js');
-  const errors = validateDocument(loaded.file, loaded.source).diagnostics.filter(
-    (diagnostic) => diagnostic.severity === 'error',
-  );
-  if (errors.length === 0) return;
-  const lines = errors
-    .slice(0, 5)
-    .map((error) => `  ${error.line}:${error.column} ${error.message} [${error.code}]`);
-  if (errors.length > 5) lines.push(`  ... and ${errors.length - 5} more`);
-  throw new ConnectError(
-    'CONNECT_YAML_INVALID',
-    `${loaded.file} has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; the platform would not deploy it:\n${lines.join('\n')}`,
-    { hint: `run \`connect validate ${loaded.root}\` for the details` },
-  );
 }

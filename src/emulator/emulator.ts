@@ -1,9 +1,10 @@
 /**
  * The emulator: runs every application of a repository as the Connect runtime would.
  *
- * Start order: configuration (connect.yaml, values file, --env, .env) -> guardian -> ports ->
- * admin server (127.0.0.1) -> plugins -> `.connect/dev.json` -> applications (install, build,
- * start, ready, postDeploy) -> job scheduler -> file watcher.
+ * Start order: configuration (connect.yaml, values file, --env, .env) -> guardian -> ports and
+ * the admin server's socket (127.0.0.1) -> plugins -> applications (install, build, start) ->
+ * `.connect/dev.json` -> ready (postDeploy) -> job scheduler -> file watcher; the admin app
+ * (express) loads after "ready" or at the first admin request, whichever comes first.
  * Stop order (reverse): watcher -> scheduler -> preUndeploy scripts -> applications (SIGTERM,
  * then SIGKILL of each process group) -> plugins -> admin server -> dev.json -> guardian.
  *
@@ -49,6 +50,14 @@ import type {
   LogStream,
   PluginContext,
 } from './types.js';
+
+/** The longest a first postDeploy waits for the other applications to start. */
+const SCRIPTS_WAIT_MS = 3000;
+
+const delay = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
 
 export interface EmulatorOptions {
   /** The repository (or its connect.yaml); default: cwd. */
@@ -99,6 +108,9 @@ export class Emulator {
   private readonly supervisors = new Map<string, AppSupervisor>();
   private readonly revisions = new Map<string, number>();
   private readonly postDeployed = new Set<string>();
+  /** Resolves once the first start has settled (every app ready or failed), or on stop. */
+  private readonly startSettled: Promise<void>;
+  private markStartSettled: () => void = () => undefined;
   private readonly guardian = new Guardian();
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
@@ -115,6 +127,7 @@ export class Emulator {
     this.logger = options.logger ?? silentLogger;
     this.plugins = [...(options.plugins ?? [])];
     this.graceMs = options.graceMs ?? 5000;
+    this.startSettled = new Promise((resolve) => (this.markStartSettled = resolve));
   }
 
   private get processEnv(): NodeJS.ProcessEnv {
@@ -142,31 +155,30 @@ export class Emulator {
     }
 
     this.guardian.start(this.graceMs);
-    // The admin server listens at once (node:http is cheap), but the express app behind it is
-    // built lazily: importing express blocks the event loop and competes with the apps' own
-    // start-up for the CPU, so without plugins it loads once the apps have settled or after a
-    // second (requests arriving earlier wait for it). Plugins may call the admin API while they start: with
-    // plugins it loads first.
+    // Only what spawning the applications needs is on their critical path: the admin server
+    // and the plugins' sockets listen at once (node:http is cheap), so every address an app
+    // gets in its environment is known; what answers behind them (express, the local API) is
+    // imported once the apps are on their way, and requests that arrive earlier wait for it.
+    // On a small machine every millisecond of CPU spent here delays the apps' own start.
     let loadApp: () => void = () => undefined;
     const appWanted = new Promise<void>((resolve) => (loadApp = resolve));
     const adminApp = appWanted.then(async () => (await import('./admin/server.js')).createAdminApp(this));
     adminApp.catch(() => undefined);
-    this.server = await this.listenAdmin(adminApp, this.options.adminPort ?? 0);
-    const address = this.server.address();
+    const [server, ports] = await Promise.all([
+      this.listenAdmin(adminApp, this.options.adminPort ?? 0, () => loadApp()),
+      Promise.all(
+        selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
+      ),
+    ]);
+    this.server = server;
+    const address = server.address();
     this.adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const ports = await Promise.all(
-      selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
-    );
     for (const [name, port] of ports) {
       const app = selected.find((candidate) => candidate.name === name) as Application;
       this.supervisors.set(name, this.createSupervisor(app, port));
     }
     this.refreshRedactor();
 
-    if (this.plugins.length > 0) {
-      loadApp();
-      await adminApp;
-    }
     for (const plugin of this.plugins) {
       await plugin.start(this.pluginContext());
       this.startedPlugins.push(plugin);
@@ -178,6 +190,9 @@ export class Emulator {
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
     timing('applications launched');
     if (this.stopping) return;
+    // Needed before "ready": loads while the apps start (it is small).
+    const schedulerModule = import('./jobs/scheduler.js');
+    schedulerModule.catch(() => undefined);
     await writeDevState({
       pid: process.pid,
       adminUrl: this.adminUrl,
@@ -186,15 +201,17 @@ export class Emulator {
       version: this.options.version ?? '0.0.0',
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
-    // Long builds must not keep the admin API waiting.
-    setTimeout(loadApp, 1000).unref();
     await apps;
     timing('applications settled');
-    loadApp();
+    // Once the rest of start() (and the ready line) is out.
+    setImmediate(this.markStartSettled);
     // Stopped (Ctrl-C) while starting: nothing more to start.
-    if (this.stopping) return;
+    if (this.stopping) {
+      loadApp();
+      return;
+    }
 
-    const { JobScheduler } = await import('./jobs/scheduler.js');
+    const { JobScheduler } = await schedulerModule;
     this.scheduler = new JobScheduler({
       jobs: selected
         .filter((app) => app.applicationType === 'job')
@@ -218,6 +235,8 @@ export class Emulator {
       );
     }
     this.bus.emit('emulator', { state: 'running' });
+    // Express loads once "ready" is out (or at the first admin request).
+    setImmediate(loadApp);
   }
 
   /** Stops everything (idempotent); see the stop order in the file header. */
@@ -228,6 +247,7 @@ export class Emulator {
 
   private async doStop(): Promise<void> {
     this.bus.emit('emulator', { state: 'stopping' });
+    this.markStartSettled();
     await this.watching;
     await this.watcher?.close().catch(() => undefined);
     this.scheduler?.stop();
@@ -460,10 +480,14 @@ export class Emulator {
       environment: () => this.appEnvironment(supervisor, app, kind !== 'static'),
       buildEnvironment: () => this.appEnvironment(supervisor, app, false),
       onReady: (first) => {
-        if (first && this.options.scripts !== false && !this.postDeployed.has(app.name)) {
+        if (!first || this.options.scripts === false) return;
+        // At the first start the script waits for the other apps (at most a few seconds): it
+        // would compete with them for the CPU, and may load the local API, while they start.
+        void Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS)]).then(() => {
+          if (this.stopping || this.postDeployed.has(app.name)) return;
           this.postDeployed.add(app.name);
-          void this.runScript(supervisor, 'postDeploy');
-        }
+          return this.runScript(supervisor, 'postDeploy');
+        });
       },
     });
     this.revisions.set(app.name, 1);
@@ -577,12 +601,17 @@ export class Emulator {
     };
   }
 
-  /** Listens on 127.0.0.1:port; each request waits for the express app (see start()). */
+  /**
+   * Listens on 127.0.0.1:port; each request waits for the express app (see start()), and the
+   * first one asks for it to be loaded now.
+   */
   private async listenAdmin(
     app: Promise<(req: IncomingMessage, res: ServerResponse) => void>,
     port: number,
+    wanted: () => void,
   ): Promise<Server> {
     const server = createServer((req, res) => {
+      wanted();
       app.then(
         (handler) => handler(req, res),
         (error: unknown) => {

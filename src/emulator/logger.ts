@@ -56,20 +56,32 @@ export interface TerminalSink {
   paint(colour: (typeof APP_COLOURS)[number] | 'dim' | 'red' | 'yellow', text: string): string;
 }
 
-/** The logger of `connect dev`: app lines prefixed with the app name in its own colour. */
-export function createTerminalLogger(sink: TerminalSink, applications: readonly string[]): EmulatorLogger {
-  const width = Math.max(4, ...applications.map((name) => name.length));
-  const colours = new Map(
-    applications.map((name, index) => [name, APP_COLOURS[index % APP_COLOURS.length] ?? 'cyan']),
-  );
-  const prefix = (name: string): string => sink.paint(colours.get(name) ?? 'cyan', `${name.padEnd(width)} |`);
+/**
+ * The logger of `connect dev`: app lines prefixed with the app name in its own colour. The names
+ * (all the applications of connect.yaml, for one width and stable colours) may be given as a
+ * function, read at the first application line.
+ */
+export function createTerminalLogger(
+  sink: TerminalSink,
+  applications: readonly string[] | (() => readonly string[]),
+): EmulatorLogger {
+  let prefixes: ((name: string) => string) | undefined;
+  const prefixer = (): ((name: string) => string) => {
+    const names = typeof applications === 'function' ? applications() : applications;
+    const width = Math.max(4, ...names.map((name) => name.length));
+    const colours = new Map(
+      names.map((name, index) => [name, APP_COLOURS[index % APP_COLOURS.length] ?? 'cyan']),
+    );
+    return (name) => sink.paint(colours.get(name) ?? 'cyan', `${name.padEnd(width)} |`);
+  };
   return {
     info: (message) => sink.info(message),
     warn: (message) => sink.warn(message),
     error: (message) => sink.error(message),
     appLine(line) {
+      prefixes ??= prefixer();
       const text = line.stream === 'system' ? sink.paint('dim', line.text) : line.text;
-      sink.out(`${prefix(line.application)} ${text}`);
+      sink.out(`${prefixes(line.application)} ${text}`);
     },
   };
 }

@@ -15,10 +15,12 @@
  * };
  * new Emulator({ root, plugins: [plugin] });
  * ```
- * Order: plugins start (in the order given) after the admin server listens (so
- * `ctx.adminUrl` answers, and routes() is mounted) and before any application builds, so
- * `env()` can be called for every app start; they stop (in reverse order) after every
- * application has stopped. (Without plugins the admin server starts while the apps start.)
+ * Order: plugins start (in the order given) after the admin server listens (so `ctx.adminUrl`
+ * is known; requests to it wait until the admin app is loaded, which happens once the apps
+ * are on their way or at the first request) and before any application builds, so `env()`
+ * can be called for every app start; they stop (in reverse order) after every application
+ * has stopped. start() is on the applications' critical path: keep it to what `env()` needs
+ * (addresses, credentials) and load the rest later.
  * `env(app)` is called each time an application (or one of its scripts) starts: values it
  * returns override the emulator's runtime defaults (e.g. the `CTP_*` API client variables
  * and the `CONNECT_GCP_*` topic), but never the app's own configured values nor `PORT`/`K_*`.

@@ -386,7 +386,7 @@ export class AppSupervisor {
           `${this.name} is not ready after ${Math.round(warnAfter / 1000)} s: nothing accepts connections on port ${port}${check ? ` or ${check.path} does not answer 2xx` : ''}. Does it listen on process.env.PORT (or 8080)?`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return false;
   }
