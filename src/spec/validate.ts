@@ -46,14 +46,14 @@ export async function validateSource(
 export function validateDocument(
   file: string,
   content: Uint8Array | string,
-  options: Pick<ValidateOptions, 'now'> = {},
+  options: Pick<ValidateOptions, 'now'> & { fast?: boolean } = {},
 ): {
   diagnostics: Diagnostic[];
   jobs: ValidationResult['jobs'];
   document: unknown;
   source: ReturnType<typeof parseSource>['source'];
 } {
-  const parsed = parseSource(file, content);
+  const parsed = parseSource(file, content, options.fast === false ? { fast: false } : {});
   if (!('value' in parsed))
     return { diagnostics: parsed.diagnostics, jobs: [], document: undefined, source: parsed.source };
   const { source, value } = parsed;

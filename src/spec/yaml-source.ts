@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 import { formatPath, type Diagnostic, type RuleCode } from './diagnostics.js';
+import { parseFast, type FastNode } from './fast-yaml.js';
 
 /**
  * No real connect.yaml comes near this (they are a few KiB); larger input is refused before
@@ -25,12 +26,19 @@ export interface Located {
   column: number;
 }
 
+/** What nodeAt() finds: a node of `yaml`'s tree or of the fast parser's, with its offsets. */
+export interface SourceNode {
+  readonly range?: readonly [number, number, number] | null | undefined;
+}
+
 export class YamlSource {
   constructor(
     readonly file: string,
     readonly text: string,
     readonly document: Document.Parsed | undefined = undefined,
     readonly lineCounter: LineCounter = countLines(text),
+    /** The fast parser's tree, when it parsed the text (then `document` is undefined). */
+    readonly tree: FastNode | undefined = undefined,
   ) {}
 
   position(offset: number): Located {
@@ -42,7 +50,8 @@ export class YamlSource {
    * The node at `path`; with `key`, the key node of the last segment (for unknown keys).
    * Walks as far as the path exists, so a missing key yields the object that lacks it.
    */
-  nodeAt(path: readonly PathSegment[], options: { key?: boolean } = {}): Node | undefined {
+  nodeAt(path: readonly PathSegment[], options: { key?: boolean } = {}): SourceNode | undefined {
+    if (this.tree !== undefined) return fastNodeAt(this.tree, path, options);
     let node: unknown = this.document?.contents;
     for (let index = 0; index < path.length; index++) {
       const segment = path[index];
@@ -94,6 +103,28 @@ export class YamlSource {
   }
 }
 
+/** nodeAt() on the fast parser's tree: the same walk over the same shapes. */
+function fastNodeAt(root: FastNode, path: readonly PathSegment[], options: { key?: boolean }): FastNode {
+  let node = root;
+  for (let index = 0; index < path.length; index++) {
+    const segment = path[index];
+    const last = index === path.length - 1;
+    if (node.kind === 'map') {
+      const pair = node.items.find((item) => String(item.key.value) === String(segment));
+      if (!pair) return node;
+      if (last && options.key) return pair.key;
+      node = pair.value;
+    } else if (node.kind === 'seq' && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
 const YAML_CODES: Record<string, RuleCode> = {
   TAB_AS_INDENT: 'yaml-tab-indent',
   BAD_INDENT: 'yaml-bad-indent',
@@ -118,8 +149,16 @@ export interface ParsedSource {
   diagnostics: Diagnostic[];
 }
 
-/** Step 1: decode and parse. Never throws. */
-export function parseSource(file: string, bytes: Uint8Array | string): ParsedSource {
+/**
+ * Step 1: decode and parse. Never throws. The fast parser reads the plain YAML that
+ * connect.yaml files are written in; anything else goes to `yaml` (`fast: false` forces that,
+ * for the tests that hold the two to the same results).
+ */
+export function parseSource(
+  file: string,
+  bytes: Uint8Array | string,
+  options: { fast?: boolean } = {},
+): ParsedSource {
   const empty = (text: string): YamlSource => new YamlSource(file, text);
   const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
     ...source.diagnostic(code, 'error', message, [], { offset }),
@@ -191,6 +230,14 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
         ),
       ],
     };
+  }
+
+  if (options.fast !== false) {
+    const fast = parseFast(text);
+    if (fast !== undefined) {
+      const source = new YamlSource(file, text, undefined, countLines(text), fast.contents);
+      return { source, value: fast.value, diagnostics: encoding };
+    }
   }
 
   const lineCounter = new LineCounter();
