@@ -13,7 +13,10 @@
  * mutated documents.
  */
 
-/** [start, value end, node end] offsets into the text, like `yaml`'s Node#range. */
+/**
+ * [start, value end, node end] offsets into the text, like `yaml`'s Node#range. Exact: the
+ * start of every node and the value end of scalars (what diagnostics read); the rest is not.
+ */
 export type FastRange = [number, number, number];
 
 export interface FastScalar {
@@ -159,13 +162,12 @@ class FastParser {
 
   /**
    * Moves past blank and comment lines to the first character of the next content line, and sets
-   * `indent`. Comments indented less than that line, directives and document markers (but a
-   * leading `---` when `marker`) are left to `yaml`.
+   * `indent`. Directives and document markers (but a leading `---` when `marker`) are left to
+   * `yaml`. Comment lines may be indented any way: they never change the structure.
    */
   private nextContent(marker = false): void {
     const { text } = this;
     const length = text.length;
-    let commentIndent = Infinity;
     let pos = this.pos;
     for (;;) {
       if (pos >= length) {
@@ -182,13 +184,11 @@ class FastParser {
       }
       if (pos >= length) continue;
       if (code === HASH) {
-        commentIndent = Math.min(commentIndent, pos - start);
         const end = text.indexOf('\n', pos);
         pos = end < 0 ? length : end + 1;
         continue;
       }
       const indent = pos - start;
-      if (commentIndent < indent) throw BAIL;
       if (indent === 0) {
         if (code === 37 /* % */) throw BAIL;
         if ((text.startsWith('---', pos) && !marker) || text.startsWith('...', pos)) {
