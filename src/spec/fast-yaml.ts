@@ -105,30 +105,15 @@ export function resolvePlain(text: string): unknown {
 }
 
 /**
- * Characters this parser accepts anywhere: printable ASCII, newline, and printable non-ASCII
- * (no C1 controls, no line/paragraph separators, no BOM, no non-characters).
+ * A character this parser does not accept anywhere: all but printable ASCII, newline, and
+ * printable non-ASCII (C1 controls, line/paragraph separators, BOM and non-characters are out).
  */
-function checkCharacters(text: string): void {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 32 && code < 127) continue;
-    if (code === NEWLINE) continue;
-    if (
-      code < 0xa0 ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      code === 0xfeff ||
-      code === 0xfffe ||
-      code === 0xffff
-    )
-      throw BAIL;
-  }
-}
+const ODD_CHARACTER = /[^\n\x20-\x7E\xA0-\u2027\u202A-\uFEFE\uFF00-\uFFFD]/;
 
 /** The document, or undefined when `yaml` must parse it. Never throws. */
 export function parseFast(text: string): FastDocument | undefined {
   try {
-    checkCharacters(text);
+    if (ODD_CHARACTER.test(text)) return undefined;
     return new FastParser(text).document();
   } catch (error) {
     if (error === BAIL) return undefined;
@@ -142,6 +127,8 @@ class FastParser {
   private lineStart = 0;
   /** Indentation of the line `pos` is on (after nextContent()); -1 at the end of the text. */
   private indent = -1;
+  /** The JS value of the node the last map(), sequence() or inline() returned. */
+  private js: unknown = undefined;
 
   constructor(private readonly text: string) {}
 
@@ -155,7 +142,8 @@ class FastParser {
       this.nextContent();
     }
     if (this.indent !== 0) throw BAIL; // empty, or the root indented
-    const [contents, value] = this.map(0);
+    const contents = this.map(0);
+    const value = this.js as Record<string, unknown>;
     // map() returns only at the end of the text or at a line indented less than 0: the end.
     return { contents, value };
   }
@@ -233,7 +221,7 @@ class FastParser {
   }
 
   /** A block mapping whose keys start at column `indent`; `pos` is at its first key. */
-  private map(indent: number): [FastMap, Record<string, unknown>] {
+  private map(indent: number): FastMap {
     const { text } = this;
     const start = this.pos;
     const items: FastPair[] = [];
@@ -248,39 +236,41 @@ class FastParser {
       while (text.charCodeAt(pos) === SPACE) pos++;
       const code = text.charCodeAt(pos);
       let node: FastNode;
-      let js: unknown;
       if (pos >= text.length || code === NEWLINE || code === HASH) {
         // `key:` with the value on the next lines, or none.
         const empty = pos;
         this.endLine(); // from just after the `:`
         this.nextContent();
         if (this.indent > indent) {
-          [node, js] = this.isSequenceItem() ? this.sequence(this.indent) : this.map(this.indent);
+          node = this.isSequenceItem() ? this.sequence(this.indent) : this.map(this.indent);
         } else if (this.indent === indent && this.isSequenceItem()) {
-          [node, js] = this.sequence(indent);
+          node = this.sequence(indent);
         } else {
           node = { kind: 'scalar', value: null, range: [empty, empty, empty] };
-          js = null;
+          this.js = null;
         }
       } else {
         this.pos = pos;
-        [node, js] = this.inline();
+        node = this.inline();
         this.endLine();
         this.nextContent();
       }
       items.push({ key, value: node });
-      value[name] = js;
+      value[name] = this.js;
       if (this.indent === indent) {
         if (this.isSequenceItem()) throw BAIL;
         continue;
       }
-      if (this.indent < indent) return [{ kind: 'map', items, range: [start, start, start] }, value];
+      if (this.indent < indent) {
+        this.js = value;
+        return { kind: 'map', items, range: [start, start, start] };
+      }
       throw BAIL;
     }
   }
 
   /** A block sequence whose `-` are at column `indent`; `pos` is at the first `-`. */
-  private sequence(indent: number): [FastSeq, unknown[]] {
+  private sequence(indent: number): FastSeq {
     const { text } = this;
     const start = this.pos;
     const items: FastNode[] = [];
@@ -295,19 +285,21 @@ class FastParser {
       this.pos = pos;
       if (this.isSequenceItem()) throw BAIL; // - - nested
       let node: FastNode;
-      let js: unknown;
       if (this.looksLikeKey()) {
         // A mapping starting on the item's line: its keys are at this column.
-        [node, js] = this.map(pos - this.lineStart);
+        node = this.map(pos - this.lineStart);
       } else {
-        [node, js] = this.inline();
+        node = this.inline();
         this.endLine();
         this.nextContent();
       }
       items.push(node);
-      value.push(js);
+      value.push(this.js);
       if (this.indent === indent && this.isSequenceItem()) continue;
-      if (this.indent <= indent) return [{ kind: 'seq', items, range: [start, start, start] }, value];
+      if (this.indent <= indent) {
+        this.js = value;
+        return { kind: 'seq', items, range: [start, start, start] };
+      }
       throw BAIL;
     }
   }
@@ -401,14 +393,15 @@ class FastParser {
   }
 
   /** A value on the current line at `pos`: a scalar or a one-line flow collection. */
-  private inline(): [FastNode, unknown] {
+  private inline(): FastNode {
     const { text } = this;
     const start = this.pos;
     const code = text.charCodeAt(start);
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       const [value, end] = this.quoted(start);
       this.pos = end;
-      return [{ kind: 'scalar', value, range: [start, end, end] }, value];
+      this.js = value;
+      return { kind: 'scalar', value, range: [start, end, end] };
     }
     if (code === 91 /* [ */) return this.flowSequence();
     if (code === 123 /* { */) {
@@ -416,7 +409,8 @@ class FastParser {
       while (text.charCodeAt(pos) === SPACE) pos++;
       if (text.charCodeAt(pos) !== 125 /* } */) throw BAIL;
       this.pos = pos + 1;
-      return [{ kind: 'map', items: [], range: [start, pos + 1, pos + 1] }, {}];
+      this.js = {};
+      return { kind: 'map', items: [], range: [start, pos + 1, pos + 1] };
     }
     if (!plainStart(text, start)) throw BAIL;
     const [end, colon] = this.scanPlain(start);
@@ -425,11 +419,12 @@ class FastParser {
     const raw = text.slice(start, end);
     const value = resolvePlain(raw);
     this.pos = end;
-    return [{ kind: 'scalar', value, range: [start, end, end] }, value];
+    this.js = value;
+    return { kind: 'scalar', value, range: [start, end, end] };
   }
 
   /** `[]` or `[a, "b", c]` on one line, with simple items only. */
-  private flowSequence(): [FastSeq, unknown[]] {
+  private flowSequence(): FastSeq {
     const { text } = this;
     const start = this.pos;
     const items: FastNode[] = [];
@@ -459,7 +454,8 @@ class FastParser {
       }
     }
     this.pos = pos + 1;
-    return [{ kind: 'seq', items, range: [start, pos + 1, pos + 1] }, value];
+    this.js = value;
+    return { kind: 'seq', items, range: [start, pos + 1, pos + 1] };
   }
 }
 

@@ -337,31 +337,41 @@ const MAX_DEPTH = 100;
  * anywhere. The parser recurses per level: such input would exhaust its stack (and can take V8
  * down with it), so it is refused before parsing, as the platform's parser fails on it too.
  */
-function tooDeep(text: string): number | undefined {
-  let flow = 0;
-  let atLineStart = true;
-  for (let index = 0; index < text.length; index++) {
-    if (atLineStart) {
-      atLineStart = false;
-      // Depth of a block line: its indentation (two spaces a level) plus compact "- - -" items.
-      let cursor = index;
+export function tooDeep(text: string): number | undefined {
+  // Line by line, then bracket by bracket (native searches do the scanning): the first offset
+  // at which either goes too deep.
+  let found: number | undefined;
+  for (let start = 0; start < text.length;) {
+    // Depth of a block line: its indentation (two spaces a level) plus compact "- - -" items.
+    let cursor = start;
+    while (text.charCodeAt(cursor) === 32) cursor++;
+    let depth = (cursor - start) / 2;
+    while (text.charCodeAt(cursor) === 45 && text.charCodeAt(cursor + 1) === 32) {
+      depth++;
+      cursor += 2;
       while (text.charCodeAt(cursor) === 32) cursor++;
-      let depth = (cursor - index) / 2;
-      while (text.charCodeAt(cursor) === 45 && text.charCodeAt(cursor + 1) === 32) {
-        depth++;
-        cursor += 2;
-        while (text.charCodeAt(cursor) === 32) cursor++;
-      }
-      if (depth > MAX_DEPTH) return index;
     }
-    const code = text.charCodeAt(index);
-    if (code === 91 || code === 123) {
-      if (++flow > MAX_DEPTH) return index; // [ {
-    } else if ((code === 93 || code === 125) && flow > 0)
-      flow--; // ] }
-    else if (code === 10) atLineStart = true;
+    if (depth > MAX_DEPTH) {
+      found = start;
+      break;
+    }
+    const end = text.indexOf('\n', cursor);
+    if (end < 0) break;
+    start = end + 1;
   }
-  return undefined;
+  const brackets = /[[{\]}]/g;
+  let flow = 0;
+  for (
+    let match = brackets.exec(text);
+    match !== null && (found === undefined || match.index < found);
+    match = brackets.exec(text)
+  ) {
+    const code = text.charCodeAt(match.index);
+    if (code === 91 || code === 123) {
+      if (++flow > MAX_DEPTH) return match.index; // [ {
+    } else if (flow > 0) flow--; // ] }
+  }
+  return found;
 }
 
 /** Where the unclosed quoted scalar starts: the last quote before `offset` that opens a value. */
