@@ -314,7 +314,7 @@ function edit(text: string, { int, pick, random }: ReturnType<typeof createMutat
 }
 
 // The first TAKEN_CORNER_CASES must go the fast way; the rest may go either way.
-const TAKEN_CORNER_CASES = 20;
+const TAKEN_CORNER_CASES = 27;
 const CORNER_CASES = [
   'a: 1\n',
   'a: 1',
@@ -337,6 +337,14 @@ const CORNER_CASES = [
   'a:\n  - x: 1\n# c\n    y: 2\n',
   'a:\n  b:\n# c\n    c: 1\n',
   'a: 1\n# c\n  # d\nb: 2\n',
+  // Indicators inside plain scalars, quotes inside and around them, spacing.
+  'a[0]: x\nb{c}: y\nd,e: z\nf: <<\ng: =\nh: x]\ni: x}\nj: x, y\nk: x ,y\n',
+  "k: a  #  b\nl: \"a\"   # c\nm: ''\nn: ''''\n\"a b\": c\n'a: b': c\no: 'b: c'\np: \"[x]\"\nit's: x\n",
+  'a:\n  - b\n  -  c\n  -   d: 1\n      e: 2\n\n\n\nb: y',
+  'a:\n  b:\n    c:\n',
+  'a: b\n  # deeper comment at the end',
+  'a: 1 # c\n   # c2\nb: 2 #',
+  'a: é ü 中文 😀\n"ключ": значение\n',
   // Either way is fine from here on.
   'a: 1\na: 2\n',
   'a: 1\n "a": 2\n',
@@ -382,4 +390,10 @@ const CORNER_CASES = [
   'a: 1\r\nb: 2\r\n',
   'a: x\u00a0y\nb: é\n',
   'a: x\u2028y\n',
+  '-: x\n-a: y\nb: --1\n',
+  '---x: 1\n...: 2\n....: 3\n--- \na: 1\n',
+  '---   # c\na: 1\n',
+  '--- a: 1\n',
+  'a: 1\n--- \n',
+  'a: 1\n---x: 2\n',
 ];

@@ -112,12 +112,12 @@ const ODD_CHARACTER = /[^\n\x20-\x7E\xA0-\u2027\u202A-\uFEFE\uFF00-\uFFFD]/;
 
 /** The document, or undefined when `yaml` must parse it. Never throws. */
 export function parseFast(text: string): FastDocument | undefined {
+  if (ODD_CHARACTER.test(text)) return undefined;
   try {
-    if (ODD_CHARACTER.test(text)) return undefined;
     return new FastParser(text).document();
-  } catch (error) {
-    if (error === BAIL) return undefined;
-    throw error;
+  } catch {
+    // BAIL, or anything unforeseen (a stack overflow): `yaml` reports what is wrong, if anything.
+    return undefined;
   }
 }
 
