@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { tooDeep } from './yaml-source.js';
+import { deferredSource, parseSource, tooDeep } from './yaml-source.js';
 
 /** The first, character-by-character version of tooDeep: the faster one must agree with it. */
 function reference(text: string): number | undefined {
@@ -64,5 +64,39 @@ describe('tooDeep', () => {
       if (reference(text) !== undefined) deep++;
     }
     expect(deep).toBeGreaterThan(10);
+  });
+});
+
+describe('deferredSource', () => {
+  it('has the text and the positions of parseSource, whatever the input', () => {
+    const inputs: (string | Uint8Array)[] = [
+      '{\n  "name": "x",\n  "scripts": { "start": "node ." },\n  "engines": { "node": ">=20" }\n}\n',
+      '\uFEFF{"name": "x"}',
+      '{"name": [1, 2',
+      'name: x\nscripts:\n  start: node .\n',
+      Buffer.from([0x7b, 0xff, 0x7d]),
+      'a\u0000b',
+      `{"a": "${'x'.repeat(300 * 1024)}"}`,
+      '['.repeat(200),
+      '',
+    ];
+    for (const input of inputs) {
+      const eager = parseSource('/p/package.json', input).source;
+      const deferred = deferredSource('/p/package.json', input);
+      expect(deferred.text).toBe(eager.text);
+      for (const path of [
+        [],
+        ['name'],
+        ['scripts'],
+        ['scripts', 'start'],
+        ['name', 1],
+        ['engines', 'node'],
+      ]) {
+        expect(deferred.locate(path)).toEqual(eager.locate(path));
+        expect(deferred.locate(path, { key: true })).toEqual(eager.locate(path, { key: true }));
+      }
+      for (const offset of [0, 1, 5, 20, 60, 10_000])
+        expect(deferred.position(offset)).toEqual(eager.position(offset));
+    }
   });
 });

@@ -33,15 +33,42 @@ export interface SourceNode {
   readonly range?: readonly [number, number, number] | null | undefined;
 }
 
+/** What positions come from: `yaml`'s document, or the fast parser's tree, and the line starts. */
+interface Parsed {
+  readonly document?: Document.Parsed | undefined;
+  readonly lineCounter: LineCounter;
+  /** The fast parser's tree, when it parsed the text (then `document` is undefined). */
+  readonly tree?: FastNode | undefined;
+}
+
 export class YamlSource {
+  #parsed: Parsed | (() => Parsed);
+
+  /** `parsed` may be a function: then it runs the first time a position is needed. */
   constructor(
     readonly file: string,
     readonly text: string,
-    readonly document: Document.Parsed | undefined = undefined,
-    readonly lineCounter: LineCounter = countLines(text),
-    /** The fast parser's tree, when it parsed the text (then `document` is undefined). */
-    readonly tree: FastNode | undefined = undefined,
-  ) {}
+    parsed: Parsed | (() => Parsed) = { lineCounter: countLines(text) },
+  ) {
+    this.#parsed = parsed;
+  }
+
+  private get parsed(): Parsed {
+    if (typeof this.#parsed === 'function') this.#parsed = this.#parsed();
+    return this.#parsed;
+  }
+
+  get document(): Document.Parsed | undefined {
+    return this.parsed.document;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.parsed.lineCounter;
+  }
+
+  get tree(): FastNode | undefined {
+    return this.parsed.tree;
+  }
 
   position(offset: number): Located {
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
@@ -151,16 +178,10 @@ export interface ParsedSource {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Step 1: decode and parse. Never throws. The fast parser reads the plain YAML that
- * connect.yaml files are written in; anything else goes to `yaml` (`fast: false` forces that,
- * for the tests that hold the two to the same results).
- */
-export function parseSource(
-  file: string,
-  bytes: Uint8Array | string,
-  options: { fast?: boolean } = {},
-): ParsedSource {
+type Prepared = { done: ParsedSource } | { text: string; encoding: Diagnostic[] };
+
+/** Decoding and the checks before parsing: the text to parse, or the result without parsing. */
+function prepare(file: string, bytes: Uint8Array | string): Prepared {
   const empty = (text: string): YamlSource => new YamlSource(file, text);
   const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
     ...source.diagnostic(code, 'error', message, [], { offset }),
@@ -170,14 +191,16 @@ export function parseSource(
   if (size > MAX_SOURCE_BYTES) {
     const source = empty('');
     return {
-      source,
-      diagnostics: [
-        at(
-          source,
-          'yaml-too-large',
-          `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
-        ),
-      ],
+      done: {
+        source,
+        diagnostics: [
+          at(
+            source,
+            'yaml-too-large',
+            `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
+          ),
+        ],
+      },
     };
   }
   const raw = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes);
@@ -185,15 +208,17 @@ export function parseSource(
   if (nul >= 0) {
     const source = empty(raw);
     return {
-      source,
-      diagnostics: [
-        at(
-          source,
-          'yaml-not-text',
-          'the file holds binary data (a NUL byte): connect.yaml must be text',
-          nul,
-        ),
-      ],
+      done: {
+        source,
+        diagnostics: [
+          at(
+            source,
+            'yaml-not-text',
+            'the file holds binary data (a NUL byte): connect.yaml must be text',
+            nul,
+          ),
+        ],
+      },
     };
   }
   let text = raw;
@@ -222,22 +247,44 @@ export function parseSource(
   if (deep !== undefined) {
     const source = empty(text);
     return {
-      source,
-      diagnostics: [
-        at(
-          source,
-          'yaml-syntax',
-          `the document is nested more than ${MAX_DEPTH} levels deep here; a connect.yaml needs fewer than 10`,
-          deep,
-        ),
-      ],
+      done: {
+        source,
+        diagnostics: [
+          at(
+            source,
+            'yaml-syntax',
+            `the document is nested more than ${MAX_DEPTH} levels deep here; a connect.yaml needs fewer than 10`,
+            deep,
+          ),
+        ],
+      },
     };
   }
+  return { text, encoding };
+}
+
+/**
+ * Step 1: decode and parse. Never throws. The fast parser reads the plain YAML that
+ * connect.yaml files are written in; anything else goes to `yaml` (`fast: false` forces that,
+ * for the tests that hold the two to the same results).
+ */
+export function parseSource(
+  file: string,
+  bytes: Uint8Array | string,
+  options: { fast?: boolean } = {},
+): ParsedSource {
+  const prepared = prepare(file, bytes);
+  if ('done' in prepared) return prepared.done;
+  const { text, encoding } = prepared;
+  const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
+    ...source.diagnostic(code, 'error', message, [], { offset }),
+  });
+  const empty = (text: string): YamlSource => new YamlSource(file, text);
 
   if (options.fast !== false) {
     const fast = parseFast(text);
     if (fast !== undefined) {
-      const source = new YamlSource(file, text, undefined, countLines(text), fast.contents);
+      const source = new YamlSource(file, text, { lineCounter: countLines(text), tree: fast.contents });
       return { source, value: fast.value, diagnostics: encoding };
     }
   }
@@ -253,7 +300,7 @@ export function parseSource(
       diagnostics: [at(source, 'yaml-syntax', `the file cannot be parsed: ${describe(error)}`)],
     };
   }
-  const source = new YamlSource(file, text, document, lineCounter);
+  const source = new YamlSource(file, text, { document, lineCounter });
 
   const diagnostics: Diagnostic[] = [...encoding];
   const reported = new Set<string>();
@@ -330,6 +377,19 @@ export function parseSource(
     );
     return { source, diagnostics };
   }
+}
+
+/**
+ * `parseSource(file, bytes).source`, parsed only when a position is first asked for: for files
+ * whose positions matter only when something is wrong with them (package.json).
+ */
+export function deferredSource(file: string, bytes: Uint8Array | string): YamlSource {
+  const prepared = prepare(file, bytes);
+  if ('done' in prepared) return prepared.done.source;
+  return new YamlSource(file, prepared.text, () => {
+    const { source } = parseSource(file, bytes);
+    return { document: source.document, lineCounter: source.lineCounter, tree: source.tree };
+  });
 }
 
 const MAX_DEPTH = 100;
