@@ -42,7 +42,11 @@ export async function validateSource(
   return result(file, diagnostics, sync.jobs, sync.document, options);
 }
 
-/** Steps 1-4, synchronously (the in-process benchmark and the fuzz test use this). */
+/**
+ * Steps 1-4, synchronously (the in-process benchmark and the fuzz test use this). `fast: false`
+ * parses with `yaml` even when the fast parser could: the differential test and the benchmark
+ * compare the two.
+ */
 export function validateDocument(
   file: string,
   content: Uint8Array | string,
