@@ -4,5 +4,5 @@ import module from 'node:module';
 
 module.enableCompileCache?.();
 
-const { execute } = await import('@oclif/core');
+const { execute } = await import('../dist/bundle/cli/main.js');
 await execute({ dir: import.meta.url });

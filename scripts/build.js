@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles src/ to dist/ and writes the oclif manifest (so `connect` starts without
-// importing every command). With --if-stale it does nothing when dist/ is newer than
+// Compiles src/ to dist/, bundles the commands into dist/bundle/ and writes the oclif manifest
+// (so `connect` starts without importing every command). With --if-stale it does nothing when dist/ is newer than
 // every source file, which keeps `npm test` and `npm run bench` quick after a build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -28,9 +28,57 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 rmSync(join(root, 'dist'), { force: true, recursive: true });
 rmSync(manifest, { force: true });
 execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+await bundle();
 execFileSync(bin('oclif'), ['manifest'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
   // The oclif tool's own update notice is noise in every build.
   env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
 });
+
+/**
+ * One ESM bundle per command (and hook) with shared chunks, dependencies included: Node.js
+ * resolves, reads and compiles one file instead of hundreds, which takes 100-300 ms off every
+ * start and 10-20 MB off `connect dev`. Dynamic `import()`s stay lazy as chunks of their own.
+ * bin/run.js takes oclif's runner from the bundle too (dist/cli/main.js), so the runner and the
+ * commands share one copy of @oclif/core. The oclif plugins (help, autocomplete, not-found) stay
+ * outside: oclif loads them from node_modules by their package names.
+ * Scripts that other processes load by path (the preloads) are used from tsc's output in dist/.
+ */
+async function bundle() {
+  const { build } = await import('esbuild');
+  const dist = join(root, 'dist');
+  const entries = [join(dist, 'cli', 'main.js'), join(dist, 'cli', 'hooks', 'command-not-found.js')];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) entries.push(path);
+    }
+  };
+  walk(join(dist, 'commands'));
+  await build({
+    entryPoints: entries,
+    outbase: dist,
+    outdir: join(dist, 'bundle'),
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    // typescript and ts-node: oclif's development mode only (running a plugin from its .ts sources).
+    external: ['@oclif/plugin-*', 'typescript', 'ts-node'],
+    alias: { msw: join(root, 'scripts', 'bundle', 'msw-stub.js') },
+    // CommonJS dependencies inside an ES module still need `require` for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __connectCreateRequire } from 'node:module'; const require = __connectCreateRequire(import.meta.url);",
+    },
+    // Minified: V8 keeps the source of every loaded module in memory, and the local platform's
+    // dependencies are large (about 10 MB less RSS for `connect dev`). Stack traces map back to
+    // the sources with NODE_OPTIONS=--enable-source-maps.
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}

@@ -12,6 +12,10 @@ export const ExitCode = {
   Usage: 2,
   /** An answer is needed but there is no TTY to ask on: pass the flag named in the message. */
   InputRequired: 4,
+  /** Stopped by Ctrl-C (SIGINT) at a prompt or during a step: 128 + 2, as shells report it. */
+  Interrupted: 130,
+  /** Stopped by SIGTERM during a step: 128 + 15. */
+  Terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

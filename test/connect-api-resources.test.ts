@@ -164,6 +164,11 @@ describe('deployments and logs', { timeout: E2E_TIMEOUT }, () => {
     expect(service).toHaveLength(12);
     expect(new Set(service.map((e) => e.applicationName))).toEqual(new Set(['service']));
 
+    const unknown = await h.run(['logs', 'pay-a', '--app', 'nope']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('[APPLICATION_NOT_FOUND]');
+    expect(unknown.stderr).toMatch(/Try: pass --app with one of: .*service/);
+
     const future = await h.run(['logs', 'pay-a', '--since', new Date(Date.now() + 3_600_000).toISOString()]);
     expect(future.exitCode).toBe(0);
     expect(future.stderr).toContain('No log entries');

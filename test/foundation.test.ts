@@ -35,6 +35,21 @@ describe('the CLI foundation', () => {
     expect(parsed.error.hint).toContain('connect deployments list');
   });
 
+  it('shows help for a command, and reports `help` of an unknown command like an unknown command', async () => {
+    const known = await runCli(['help', 'deployments', 'list']);
+    expect(known.exitCode).toBe(0);
+    expect(known.stdout).toContain('$ connect deployments list');
+
+    const unknown = await runCli(['help', 'deployments', 'lst']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toMatch(/\[UNKNOWN_COMMAND\] connect deployments lst is not a connect command/);
+    expect(unknown.stderr).toContain('Try: did you mean `connect deployments list`?');
+
+    const json = await runCli(['help', 'nope', '--json']);
+    expect(json.exitCode).toBe(2);
+    expect(json.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 2 on an unknown flag', async () => {
     const result = await runCli(['autocomplete', '--definitely-not-a-flag']);
     expect(result.exitCode).toBe(2);

@@ -136,7 +136,7 @@ describe('connect init on a terminal', () => {
     const session = terminal(['init'], work.path);
     await session.answer('Directory of the new repository', `cancelled${ENTER}`);
     await session.answer('Language', CTRL_C);
-    expect(await session.exited).toBe(1);
+    expect(await session.exited).toBe(130);
     expect(session.screen()).toContain('Cancelled: nothing was written.');
     expect(existsSync(join(work.path, 'cancelled'))).toBe(false);
   });
@@ -169,7 +169,7 @@ describe('cancelling during the install', () => {
       expect(existsSync(join(dir, 'connect.yaml'))).toBe(true);
       cli.kill('SIGINT');
       const result = await cli;
-      expect(result.exitCode).toBe(1);
+      expect(result.exitCode).toBe(130);
       expect(stderr).toContain('[CANCELLED]');
       expect(existsSync(dir)).toBe(false);
     } finally {

@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
@@ -100,6 +102,7 @@ export default class Dev extends BaseCommand<typeof Dev> {
   };
 
   async run(): Promise<void> {
+    keepYoungGenerationSmall();
     const { flags } = this;
     const output = this.output;
     // Names for the log prefixes (width, colours); the emulator loads the spec itself.
@@ -208,4 +211,15 @@ export default class Dev extends BaseCommand<typeof Dev> {
     }
     this.output.info(`Dashboard: ${emulator.adminUrl}/__connect/`);
   }
+}
+
+/**
+ * `connect dev` runs for hours next to the applications, so its memory matters more than the last
+ * percent of throughput. V8 doubles the young generation whenever many objects survive a
+ * scavenge, as they do while the local platform loads, up to 32 MB (of which ~24 MB stay resident)
+ * for a process that then allocates little. Keeping it at its initial size costs more frequent,
+ * very short scavenges. Applies to this process only: it is set after start-up, for new growth.
+ */
+function keepYoungGenerationSmall(): void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }

@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
 import { openRemote, remoteFlags } from '../cli/remote-flags.js';
-import { followLogs, parseWindow, readLogs } from '../connect-api/logs.js';
+import { checkLogApplication, followLogs, parseWindow, readLogs } from '../connect-api/logs.js';
 import type { DeploymentLog } from '../connect-api/types.js';
 import { logLine } from '../ui/remote.js';
 
@@ -37,6 +37,8 @@ export default class Logs extends BaseCommand<typeof Logs> {
     const session = await openRemote(this.flags, this.output, { userAgent: this.config.userAgent });
     const options = { application: this.flags.app, since, until };
     try {
+      if (this.flags.app !== undefined)
+        await checkLogApplication(session.client, this.args.deployment, this.flags.app);
       if (this.flags.follow) {
         const controller = new AbortController();
         const stop = () => controller.abort();

@@ -4,7 +4,7 @@
  */
 import { ConnectError, ExitCode } from '../errors.js';
 import type { ConnectClient } from './client.js';
-import { getLogsPage } from './resources.js';
+import { getDeployment, getLogsPage } from './resources.js';
 import type { DeploymentLog } from './types.js';
 
 /** `--since`/`--until`: a duration back from now (`90s`, `15m`, `1h`, `2d`) or a date. */
@@ -56,6 +56,28 @@ export interface LogsOptions {
 
 function entryId(entry: DeploymentLog): string {
   return `${entry.timestamp}\u0000${entry.applicationName}\u0000${JSON.stringify(entry.details)}`;
+}
+
+/**
+ * `--app NAME` must name an application of the deployment: the logs endpoint answers an unknown
+ * name with an empty page, which would read as "nothing happened".
+ */
+export async function checkLogApplication(
+  client: ConnectClient,
+  deployment: string,
+  name: string,
+): Promise<void> {
+  const found = await getDeployment(client, deployment);
+  const names = found.applications.map((application) => application.applicationName);
+  if (names.includes(name)) return;
+  throw new ConnectError(
+    'APPLICATION_NOT_FOUND',
+    `Deployment ${deployment} has no application named "${name}".`,
+    {
+      hint: names.length ? `pass --app with one of: ${names.join(', ')}` : 'leave out --app',
+      exitCode: ExitCode.Usage,
+    },
+  );
 }
 
 /** Reads every page, in order, handing each page's entries to `onEntries`. */

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 import type { ConfigEntry, ResolvedConfiguration } from '../config/values.js';
 import { MERCHANT_CENTER_TYPES, type Application, type ConnectSpec } from '../spec/types.js';
-import { compiledFile } from './supervisor/guardian.js';
+import { distFile } from '../package-root.js';
 import { scriptPath } from './supervisor/process.js';
 
 const PASS_THROUGH = new Set([
@@ -141,7 +141,7 @@ export function buildEnvironment(parts: EnvironmentParts): Record<string, string
   }
   env.PATH = scriptPath(parts.dir, parts.root, parts.base.PATH);
   if (parts.preload) {
-    const preload = pathToFileURL(compiledFile('./preload/index.js')).href;
+    const preload = pathToFileURL(distFile('emulator/supervisor/preload/index.js')).href;
     env.NODE_OPTIONS = [parts.base.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' ');
     env.CONNECT_DEV_MAP_PORTS = '8080';
   }

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { ConnectError, ExitCode } from '../errors.js';
+import { packageRoot } from '../package-root.js';
 
 export const SCAFFOLD_TYPES = [
   'service',
@@ -35,8 +35,7 @@ export const TYPE_DESCRIPTIONS: Record<ScaffoldType, string> = {
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
 
-/** The package's root (holds templates/), from dist/scaffold/ or src/scaffold/. */
-export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+export { packageRoot };
 
 export function isScaffoldType(value: string): value is ScaffoldType {
   return (SCAFFOLD_TYPES as readonly string[]).includes(value);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 
-import { ConnectError, ExitCode } from '../errors.js';
+import { ConnectError, ExitCode, type ExitCodeValue } from '../errors.js';
 import { findSpecFile } from '../spec/load.js';
 import { hasEndpoint, packageRoot, templateDir, type Language, type ScaffoldType } from './catalogue.js';
 import {
@@ -114,14 +114,18 @@ async function withRollback<T>(
   steps: (signal: AbortSignal, checkpoint: () => void) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
+  let exitCode: ExitCodeValue = ExitCode.Interrupted;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (signal === 'SIGTERM') exitCode = ExitCode.Terminated;
+    controller.abort();
+  };
   // `on`, not `once`: while a listener of ours is registered, signal-exit (used by execa) does
   // not re-raise the signal and kill the process before the rollback.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const checkpoint = (): void => {
     if (controller.signal.aborted)
-      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
+      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.', { exitCode });
   };
   try {
     const result = await steps(controller.signal, checkpoint);
@@ -131,7 +135,7 @@ async function withRollback<T>(
   } catch (error) {
     await transaction.rollback();
     if (controller.signal.aborted && !(error instanceof ConnectError && error.code === 'INSTALL_FAILED')) {
-      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.');
+      throw new ConnectError('CANCELLED', 'Cancelled: everything created was removed.', { exitCode });
     }
     throw error;
   } finally {

@@ -4,7 +4,9 @@
  * YAML node, with messages that say how to fix them.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
+import { packageRoot } from '../package-root.js';
 import { formatPath, type Diagnostic, type RuleCode } from './diagnostics.js';
 import { validate as validateSchema } from './generated/connect-schema-validator.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -79,7 +81,7 @@ const BRANCHES: Record<string, string> = {
  */
 function allowedKeys(root: unknown, path: readonly PathSegment[]): string[] {
   schemaDocument ??= JSON.parse(
-    readFileSync(new URL('../../schemas/connect.schema.json', import.meta.url), 'utf8'),
+    readFileSync(join(packageRoot, 'schemas', 'connect.schema.json'), 'utf8'),
   ) as Record<string, unknown>;
   const defs = (schemaDocument.$defs ?? {}) as Record<
     string,

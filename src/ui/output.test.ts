@@ -55,4 +55,14 @@ describe('Output', () => {
     );
     expect(table.split('\n')).toEqual(['NAME     STATE', 'service  ready', 'ev       crashed']);
   });
+
+  it('prints nothing on stdout for an empty table, and the rows otherwise', () => {
+    const out = sink();
+    const output = new Output({ color: false }, out.stream, sink().stream);
+    const columns = [{ header: 'KEY', get: (row: { key: string }) => row.key }];
+    output.table([], columns);
+    expect(out.text()).toBe('');
+    output.table([{ key: 'a' }], columns);
+    expect(out.text()).toBe('KEY\na\n');
+  });
 });

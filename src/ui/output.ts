@@ -63,7 +63,10 @@ export class Output {
     this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
+  /** Nothing at all for no rows: a header alone on stdout would read as data; callers say
+   * "No ..." on stderr instead. */
   table<Row extends Record<string, unknown>>(rows: Row[], columns: TableColumn<Row>[]): void {
+    if (rows.length === 0) return;
     this.out(renderTable(rows, columns, this.color));
   }
 

@@ -22,6 +22,8 @@ describe('promptCancelled', () => {
     const exit = new Error('User force closed the prompt with SIGINT');
     exit.name = 'ExitPromptError';
     expect(promptCancelled(exit)?.code).toBe('CANCELLED');
+    // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
+    expect(promptCancelled(exit)?.exitCode).toBe(130);
     expect(promptCancelled(new Error('boom'))).toBeUndefined();
   });
 });

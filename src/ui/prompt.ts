@@ -2,7 +2,7 @@
  * Prompts, guarded: without a TTY (CI, pipes) no prompt is ever shown; the caller gets an
  * INPUT_REQUIRED error naming the flag to pass (exit code 4).
  */
-import { ConnectError, inputRequired } from '../errors.js';
+import { ConnectError, ExitCode, inputRequired } from '../errors.js';
 
 export function canPrompt(
   stdin: { isTTY?: boolean | undefined } = process.stdin,
@@ -25,7 +25,7 @@ export function promptCancelled(
   message = 'Cancelled: nothing was changed.',
 ): ConnectError | undefined {
   if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-    return new ConnectError('CANCELLED', message);
+    return new ConnectError('CANCELLED', message, { exitCode: ExitCode.Interrupted });
   }
   return undefined;
 }

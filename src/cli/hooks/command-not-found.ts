@@ -4,7 +4,7 @@
  * exit 127, it is a usage error like any other: code, "did you mean" in the "Try:" hint, exit 2,
  * one JSON document with --json.
  */
-import { Errors, type Hook, toConfiguredId } from '@oclif/core';
+import { Errors, type Hook, type Interfaces, toConfiguredId } from '@oclif/core';
 
 import { ConnectError, ExitCode } from '../../errors.js';
 import { errorJson, Output } from '../../ui/output.js';
@@ -16,21 +16,26 @@ const hook: Hook<'command_not_found'> = async function (options) {
     const { default: notFound } = await import('@oclif/plugin-not-found');
     return notFound.call(this, options);
   }
-  const name = `${options.config.bin} ${toConfiguredId(options.id, options.config)}`;
-  const visible = options.config.commands.filter((command) => !command.hidden).map((command) => command.id);
-  const closest = closestId(options.id, visible);
-  const hint =
-    closest === undefined
-      ? `see \`${options.config.bin} --help\` for the commands`
-      : `did you mean \`${options.config.bin} ${toConfiguredId(closest, options.config)}\`? (\`${options.config.bin} --help\` lists the commands)`;
-  const error = new ConnectError('UNKNOWN_COMMAND', `${name} is not a ${options.config.bin} command.`, {
-    hint,
-    exitCode: ExitCode.Usage,
-  });
+  const error = unknownCommand(options.id, options.config);
   if (json) process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
   else new Output({ color: !argv.includes('--no-color') }).error(error);
   throw new Errors.ExitError(ExitCode.Usage);
 };
+
+/** UNKNOWN_COMMAND (exit 2) for `id`, with the nearest command in the "Try:" hint. */
+export function unknownCommand(id: string, config: Interfaces.Config): ConnectError {
+  const name = `${config.bin} ${toConfiguredId(id, config)}`;
+  const visible = config.commands.filter((command) => !command.hidden).map((command) => command.id);
+  const closest = closestId(id, visible);
+  const hint =
+    closest === undefined
+      ? `see \`${config.bin} --help\` for the commands`
+      : `did you mean \`${config.bin} ${toConfiguredId(closest, config)}\`? (\`${config.bin} --help\` lists the commands)`;
+  return new ConnectError('UNKNOWN_COMMAND', `${name} is not a ${config.bin} command.`, {
+    hint,
+    exitCode: ExitCode.Usage,
+  });
+}
 
 /** The command id nearest to `id` by edit distance, when it is near enough to be a typo. */
 export function closestId(id: string, ids: string[]): string | undefined {

@@ -6,13 +6,11 @@
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 import type { Express, Request, Response } from 'express';
 
-/** dist/emulator/admin/ and src/emulator/admin/ are both three levels below the package root. */
-const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import { packageRoot } from '../../package-root.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,14 +4,14 @@
  * and script the CTP_* variables and the host-redirect preload, serves its admin routes and
  * shows its address under `platform` in the status.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import type { NextFunction, Request, Response, Router } from 'express';
 
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
 import type { Application } from '../../spec/types.js';
+import { distFile } from '../../package-root.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
@@ -39,10 +39,9 @@ export interface PlatformPluginOptions {
   valuesFile?: string | undefined;
 }
 
-/** The compiled host-redirect preload (also when running from src under tsx, as tests do). */
+/** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
 export function hostRedirectPreload(): string {
-  const here = fileURLToPath(new URL('../supervisor/preload/host-redirect.js', import.meta.url));
-  return existsSync(here) ? here : here.replace(/([\\/])src([\\/])/, '$1dist$2');
+  return distFile('emulator/supervisor/preload/host-redirect.js');
 }
 
 export function createPlatformPlugin(options: PlatformPluginOptions = {}): EmulatorPlugin & {

@@ -8,15 +8,6 @@
  * If it cannot start, the emulator still runs: a graceful stop kills everything itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** Files compiled next to this one (dist/), also when running from src/ in unit tests. */
-export function compiledFile(relative: string): string {
-  const here = fileURLToPath(new URL(relative, import.meta.url));
-  if (existsSync(here)) return here;
-  return here.replace(/([\\/])src([\\/])/, '$1dist$2');
-}
 
 const SCRIPT = `
 trap '' INT TERM HUP

@@ -1,0 +1,33 @@
+/**
+ * Where the package's own files are (schemas/, templates/, dashboard/, and dist/ for the scripts
+ * that run in other processes). Found by walking up from this module, because the module may be
+ * src/ (unit tests), dist/ (tsc output) or a chunk of the bundle in dist/bundle/: a path relative
+ * to `import.meta.url` would only be right for one of them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NAME = 'connect-cli';
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === NAME) return dir;
+      } catch {
+        // not ours; keep walking
+      }
+    }
+    if (dirname(dir) === dir) throw new Error(`cannot find the ${NAME} package above ${start}`);
+  }
+}
+
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** A file compiled by tsc into dist/, e.g. `emulator/supervisor/preload/index.js`: scripts that
+ * other processes load by path (preloads) stay unbundled there. */
+export function distFile(relative: string): string {
+  return join(packageRoot, 'dist', relative);
+}
