@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import type { Diagnostic } from './diagnostics.js';
 import { MERCHANT_CENTER_TYPES } from './types.js';
-import { parseSource, type PathSegment, type YamlSource } from './yaml-source.js';
+import { deferredSource, type PathSegment, type YamlSource } from './yaml-source.js';
 
 /**
  * Node.js major versions the runtime (Google Cloud buildpacks) builds with. engines.node must
@@ -91,9 +91,10 @@ async function checkFolder(
       ),
     ];
   }
-  // package.json is parsed as YAML (a superset of JSON) for positions, and as JSON for validity.
-  const parsed = parseSource(packageFile, bytes);
-  const text = parsed.source.text;
+  // package.json is parsed as JSON for validity, and as YAML (a superset of JSON) for positions,
+  // only when a diagnostic needs one.
+  const pkg = deferredSource(packageFile, bytes);
+  const text = pkg.text;
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
@@ -102,7 +103,7 @@ async function checkFolder(
     const offset = position === undefined ? 0 : Number(position);
     return [
       {
-        ...parsed.source.diagnostic(
+        ...pkg.diagnostic(
           'invalid-package-json',
           'error',
           `${name}/package.json is not valid JSON (${(error as Error).message.split('\n')[0]}): fix it, e.g. with \`npm pkg fix\``,
@@ -114,15 +115,9 @@ async function checkFolder(
   }
   if (!isObject(manifest)) {
     return [
-      parsed.source.diagnostic(
-        'invalid-package-json',
-        'error',
-        `${name}/package.json must hold a JSON object`,
-        [],
-      ),
+      pkg.diagnostic('invalid-package-json', 'error', `${name}/package.json must hold a JSON object`, []),
     ];
   }
-  const pkg = parsed.source;
   const scripts = isObject(manifest.scripts) ? manifest.scripts : {};
   const hasScript = (script: string): boolean => typeof scripts[script] === 'string';
 

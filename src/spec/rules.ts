@@ -267,12 +267,18 @@ function jobSchedule(
   parsed: ParsedSchedule,
   now: Date,
 ): JobSchedule {
+  let nextFireTimes: string[] | undefined;
   return {
     application: String(application.name),
     path: pathText(path),
     schedule,
     description: describeParsed(parsed),
-    nextFireTimes: fireTimesOf(parsed, now, 3).map((date) => date.toISOString()),
+    // Computed when read (--verbose, --json): most validations never look at them. An enumerable
+    // getter, so JSON and copies see a plain array.
+    get nextFireTimes(): string[] {
+      nextFireTimes ??= fireTimesOf(parsed, now, 3).map((date) => date.toISOString());
+      return nextFireTimes;
+    },
   };
 }
 

@@ -42,18 +42,22 @@ export async function validateSource(
   return result(file, diagnostics, sync.jobs, sync.document, options);
 }
 
-/** Steps 1-4, synchronously (the in-process benchmark and the fuzz test use this). */
+/**
+ * Steps 1-4, synchronously (the in-process benchmark and the fuzz test use this). `fast: false`
+ * parses with `yaml` even when the fast parser could: the differential test and the benchmark
+ * compare the two.
+ */
 export function validateDocument(
   file: string,
   content: Uint8Array | string,
-  options: Pick<ValidateOptions, 'now'> = {},
+  options: Pick<ValidateOptions, 'now'> & { fast?: boolean } = {},
 ): {
   diagnostics: Diagnostic[];
   jobs: ValidationResult['jobs'];
   document: unknown;
   source: ReturnType<typeof parseSource>['source'];
 } {
-  const parsed = parseSource(file, content);
+  const parsed = parseSource(file, content, options.fast === false ? { fast: false } : {});
   if (!('value' in parsed))
     return { diagnostics: parsed.diagnostics, jobs: [], document: undefined, source: parsed.source };
   const { source, value } = parsed;

@@ -3,11 +3,14 @@
  * mapping from a document path to the line and column of its node.
  *
  * Parsing uses the same `yaml` defaults as the platform's parser (YAML 1.2 core schema, unique
- * keys, at most 100 aliases), so a file parses here exactly when it parses there.
+ * keys, at most 100 aliases), so a file parses here exactly when it parses there. Files in the
+ * plain style connect.yaml files are written in go through ./fast-yaml.ts first, which gives the
+ * same value and node offsets in a fraction of the time, and hands everything else to `yaml`.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 import { formatPath, type Diagnostic, type RuleCode } from './diagnostics.js';
+import { parseFast, type FastNode } from './fast-yaml.js';
 
 /**
  * No real connect.yaml comes near this (they are a few KiB); larger input is refused before
@@ -25,13 +28,47 @@ export interface Located {
   column: number;
 }
 
+/** What nodeAt() finds: a node of `yaml`'s tree or of the fast parser's, with its offsets. */
+export interface SourceNode {
+  readonly range?: readonly [number, number, number] | null | undefined;
+}
+
+/** What positions come from: `yaml`'s document, or the fast parser's tree, and the line starts. */
+interface Parsed {
+  readonly document?: Document.Parsed | undefined;
+  readonly lineCounter: LineCounter;
+  /** The fast parser's tree, when it parsed the text (then `document` is undefined). */
+  readonly tree?: FastNode | undefined;
+}
+
 export class YamlSource {
+  #parsed: Parsed | (() => Parsed);
+
+  /** `parsed` may be a function: then it runs the first time a position is needed. */
   constructor(
     readonly file: string,
     readonly text: string,
-    readonly document: Document.Parsed | undefined = undefined,
-    readonly lineCounter: LineCounter = countLines(text),
-  ) {}
+    parsed: Parsed | (() => Parsed) = { lineCounter: countLines(text) },
+  ) {
+    this.#parsed = parsed;
+  }
+
+  private get parsed(): Parsed {
+    if (typeof this.#parsed === 'function') this.#parsed = this.#parsed();
+    return this.#parsed;
+  }
+
+  get document(): Document.Parsed | undefined {
+    return this.parsed.document;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.parsed.lineCounter;
+  }
+
+  get tree(): FastNode | undefined {
+    return this.parsed.tree;
+  }
 
   position(offset: number): Located {
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
@@ -42,7 +79,8 @@ export class YamlSource {
    * The node at `path`; with `key`, the key node of the last segment (for unknown keys).
    * Walks as far as the path exists, so a missing key yields the object that lacks it.
    */
-  nodeAt(path: readonly PathSegment[], options: { key?: boolean } = {}): Node | undefined {
+  nodeAt(path: readonly PathSegment[], options: { key?: boolean } = {}): SourceNode | undefined {
+    if (this.tree !== undefined) return fastNodeAt(this.tree, path, options);
     let node: unknown = this.document?.contents;
     for (let index = 0; index < path.length; index++) {
       const segment = path[index];
@@ -94,6 +132,28 @@ export class YamlSource {
   }
 }
 
+/** nodeAt() on the fast parser's tree: the same walk over the same shapes. */
+function fastNodeAt(root: FastNode, path: readonly PathSegment[], options: { key?: boolean }): FastNode {
+  let node = root;
+  for (let index = 0; index < path.length; index++) {
+    const segment = path[index];
+    const last = index === path.length - 1;
+    if (node.kind === 'map') {
+      const pair = node.items.find((item) => String(item.key.value) === String(segment));
+      if (!pair) return node;
+      if (last && options.key) return pair.key;
+      node = pair.value;
+    } else if (node.kind === 'seq' && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
 const YAML_CODES: Record<string, RuleCode> = {
   TAB_AS_INDENT: 'yaml-tab-indent',
   BAD_INDENT: 'yaml-bad-indent',
@@ -118,8 +178,10 @@ export interface ParsedSource {
   diagnostics: Diagnostic[];
 }
 
-/** Step 1: decode and parse. Never throws. */
-export function parseSource(file: string, bytes: Uint8Array | string): ParsedSource {
+type Prepared = { done: ParsedSource } | { text: string; encoding: Diagnostic[] };
+
+/** Decoding and the checks before parsing: the text to parse, or the result without parsing. */
+function prepare(file: string, bytes: Uint8Array | string): Prepared {
   const empty = (text: string): YamlSource => new YamlSource(file, text);
   const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
     ...source.diagnostic(code, 'error', message, [], { offset }),
@@ -129,14 +191,16 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
   if (size > MAX_SOURCE_BYTES) {
     const source = empty('');
     return {
-      source,
-      diagnostics: [
-        at(
-          source,
-          'yaml-too-large',
-          `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
-        ),
-      ],
+      done: {
+        source,
+        diagnostics: [
+          at(
+            source,
+            'yaml-too-large',
+            `the file is ${Math.round(size / 1024)} KiB; a connect.yaml is a few KiB (at most ${MAX_SOURCE_BYTES / 1024} KiB here): check that this is the right file`,
+          ),
+        ],
+      },
     };
   }
   const raw = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8').decode(bytes);
@@ -144,15 +208,17 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
   if (nul >= 0) {
     const source = empty(raw);
     return {
-      source,
-      diagnostics: [
-        at(
-          source,
-          'yaml-not-text',
-          'the file holds binary data (a NUL byte): connect.yaml must be text',
-          nul,
-        ),
-      ],
+      done: {
+        source,
+        diagnostics: [
+          at(
+            source,
+            'yaml-not-text',
+            'the file holds binary data (a NUL byte): connect.yaml must be text',
+            nul,
+          ),
+        ],
+      },
     };
   }
   let text = raw;
@@ -181,16 +247,46 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
   if (deep !== undefined) {
     const source = empty(text);
     return {
-      source,
-      diagnostics: [
-        at(
-          source,
-          'yaml-syntax',
-          `the document is nested more than ${MAX_DEPTH} levels deep here; a connect.yaml needs fewer than 10`,
-          deep,
-        ),
-      ],
+      done: {
+        source,
+        diagnostics: [
+          at(
+            source,
+            'yaml-syntax',
+            `the document is nested more than ${MAX_DEPTH} levels deep here; a connect.yaml needs fewer than 10`,
+            deep,
+          ),
+        ],
+      },
     };
+  }
+  return { text, encoding };
+}
+
+/**
+ * Step 1: decode and parse. Never throws. The fast parser reads the plain YAML that
+ * connect.yaml files are written in; anything else goes to `yaml` (`fast: false` forces that,
+ * for the tests that hold the two to the same results).
+ */
+export function parseSource(
+  file: string,
+  bytes: Uint8Array | string,
+  options: { fast?: boolean } = {},
+): ParsedSource {
+  const prepared = prepare(file, bytes);
+  if ('done' in prepared) return prepared.done;
+  const { text, encoding } = prepared;
+  const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
+    ...source.diagnostic(code, 'error', message, [], { offset }),
+  });
+  const empty = (text: string): YamlSource => new YamlSource(file, text);
+
+  if (options.fast !== false) {
+    const fast = parseFast(text);
+    if (fast !== undefined) {
+      const source = new YamlSource(file, text, { lineCounter: countLines(text), tree: fast.contents });
+      return { source, value: fast.value, diagnostics: encoding };
+    }
   }
 
   const lineCounter = new LineCounter();
@@ -204,7 +300,7 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
       diagnostics: [at(source, 'yaml-syntax', `the file cannot be parsed: ${describe(error)}`)],
     };
   }
-  const source = new YamlSource(file, text, document, lineCounter);
+  const source = new YamlSource(file, text, { document, lineCounter });
 
   const diagnostics: Diagnostic[] = [...encoding];
   const reported = new Set<string>();
@@ -283,6 +379,19 @@ export function parseSource(file: string, bytes: Uint8Array | string): ParsedSou
   }
 }
 
+/**
+ * `parseSource(file, bytes).source`, parsed only when a position is first asked for: for files
+ * whose positions matter only when something is wrong with them (package.json).
+ */
+export function deferredSource(file: string, bytes: Uint8Array | string): YamlSource {
+  const prepared = prepare(file, bytes);
+  if ('done' in prepared) return prepared.done.source;
+  return new YamlSource(file, prepared.text, () => {
+    const { source } = parseSource(file, bytes);
+    return { document: source.document, lineCounter: source.lineCounter, tree: source.tree };
+  });
+}
+
 const MAX_DEPTH = 100;
 
 /**
@@ -290,31 +399,41 @@ const MAX_DEPTH = 100;
  * anywhere. The parser recurses per level: such input would exhaust its stack (and can take V8
  * down with it), so it is refused before parsing, as the platform's parser fails on it too.
  */
-function tooDeep(text: string): number | undefined {
-  let flow = 0;
-  let atLineStart = true;
-  for (let index = 0; index < text.length; index++) {
-    if (atLineStart) {
-      atLineStart = false;
-      // Depth of a block line: its indentation (two spaces a level) plus compact "- - -" items.
-      let cursor = index;
+export function tooDeep(text: string): number | undefined {
+  // Line by line, then bracket by bracket (native searches do the scanning): the first offset
+  // at which either goes too deep.
+  let found: number | undefined;
+  for (let start = 0; start < text.length;) {
+    // Depth of a block line: its indentation (two spaces a level) plus compact "- - -" items.
+    let cursor = start;
+    while (text.charCodeAt(cursor) === 32) cursor++;
+    let depth = (cursor - start) / 2;
+    while (text.charCodeAt(cursor) === 45 && text.charCodeAt(cursor + 1) === 32) {
+      depth++;
+      cursor += 2;
       while (text.charCodeAt(cursor) === 32) cursor++;
-      let depth = (cursor - index) / 2;
-      while (text.charCodeAt(cursor) === 45 && text.charCodeAt(cursor + 1) === 32) {
-        depth++;
-        cursor += 2;
-        while (text.charCodeAt(cursor) === 32) cursor++;
-      }
-      if (depth > MAX_DEPTH) return index;
     }
-    const code = text.charCodeAt(index);
-    if (code === 91 || code === 123) {
-      if (++flow > MAX_DEPTH) return index; // [ {
-    } else if ((code === 93 || code === 125) && flow > 0)
-      flow--; // ] }
-    else if (code === 10) atLineStart = true;
+    if (depth > MAX_DEPTH) {
+      found = start;
+      break;
+    }
+    const end = text.indexOf('\n', cursor);
+    if (end < 0) break;
+    start = end + 1;
   }
-  return undefined;
+  const brackets = /[[{\]}]/g;
+  let flow = 0;
+  for (
+    let match = brackets.exec(text);
+    match !== null && (found === undefined || match.index < found);
+    match = brackets.exec(text)
+  ) {
+    const code = text.charCodeAt(match.index);
+    if (code === 91 || code === 123) {
+      if (++flow > MAX_DEPTH) return match.index; // [ {
+    } else if (flow > 0) flow--; // ] }
+  }
+  return found;
 }
 
 /** Where the unclosed quoted scalar starts: the last quote before `offset` that opens a value. */
