@@ -26,8 +26,7 @@ function findPackageRoot(start: string): string {
 
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
-/** A file compiled by tsc into dist/, e.g. `emulator/supervisor/preload/index.js`: scripts that
- * other processes load by path (preloads) stay unbundled there. */
+/** A file built into dist/ for other processes to load by path, e.g. `preload/app.cjs`. */
 export function distFile(relative: string): string {
   return join(packageRoot, 'dist', relative);
 }

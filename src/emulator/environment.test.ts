@@ -83,7 +83,7 @@ describe('buildEnvironment', () => {
       '/repo/node_modules/.bin',
       '/bin',
     ]);
-    expect(env.NODE_OPTIONS).toMatch(/^--import=file:\/\/.*preload\/index\.js$/);
+    expect(env.NODE_OPTIONS).toMatch(/^--require=".*\/dist\/preload\/app\.cjs"$/);
     expect(env.CONNECT_DEV_MAP_PORTS).toBe('8080');
   });
 });

@@ -5,7 +5,6 @@
  * preload that maps listen(8080) to PORT. Nothing else from the emulator's environment leaks
  * in, except what a process needs to run at all (PATH, HOME, locale, proxies, CA, npm config).
  */
-import { pathToFileURL } from 'node:url';
 
 import type { ConfigEntry, ResolvedConfiguration } from '../config/values.js';
 import { MERCHANT_CENTER_TYPES, type Application, type ConnectSpec } from '../spec/types.js';
@@ -141,8 +140,9 @@ export function buildEnvironment(parts: EnvironmentParts): Record<string, string
   }
   env.PATH = scriptPath(parts.dir, parts.root, parts.base.PATH);
   if (parts.preload) {
-    const preload = pathToFileURL(distFile('emulator/supervisor/preload/index.js')).href;
-    env.NODE_OPTIONS = [parts.base.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' ');
+    env.NODE_OPTIONS = [parts.base.NODE_OPTIONS, requireOption(distFile('preload/app.cjs'))]
+      .filter(Boolean)
+      .join(' ');
     env.CONNECT_DEV_MAP_PORTS = '8080';
   }
   return env;
@@ -161,4 +161,9 @@ export function runtimeEntries(
     out.push({ key, value, source: 'runtime', secured: secret(key), required: false, global: false });
   }
   return out;
+}
+
+/** `--require=<file>` for NODE_OPTIONS, quoted (NODE_OPTIONS splits on spaces, and honours quotes). */
+export function requireOption(file: string): string {
+  return `--require=${JSON.stringify(file)}`;
 }

@@ -4,7 +4,6 @@
  * and script the CTP_* variables and the host-redirect preload, serves its admin routes and
  * shows its address under `platform` in the status.
  */
-import { pathToFileURL } from 'node:url';
 
 import type { NextFunction, Request, Response, Router } from 'express';
 
@@ -12,6 +11,7 @@ import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
 import type { Application } from '../../spec/types.js';
 import { distFile } from '../../package-root.js';
+import { requireOption } from '../environment.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
@@ -41,7 +41,7 @@ export interface PlatformPluginOptions {
 
 /** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
 export function hostRedirectPreload(): string {
-  return distFile('emulator/supervisor/preload/host-redirect.js');
+  return distFile('preload/host-redirect.cjs');
 }
 
 export function createPlatformPlugin(options: PlatformPluginOptions = {}): EmulatorPlugin & {
@@ -57,7 +57,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   const router = (req: Request, res: Response, next: NextFunction): void => {
     void starting.then(() => (routes ? routes(req, res, next) : next()), next);
   };
-  const preload = `--import=${pathToFileURL(hostRedirectPreload()).href}`;
+  const preload = requireOption(hostRedirectPreload());
 
   return {
     name: 'platform',

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
@@ -51,7 +50,7 @@ describe('host-redirect preload', () => {
     try {
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        [`--import=${pathToFileURL(hostRedirectPreload()).href}`, '--input-type=module', '-e', script],
+        ['--require', hostRedirectPreload(), '--input-type=module', '-e', script],
         { env: { ...process.env, CONNECT_EMULATOR_API_URL: local, CONNECT_EMULATOR_AUTH_URL: local } },
       );
       expect(JSON.parse(stdout)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
@@ -62,7 +61,7 @@ describe('host-redirect preload', () => {
         "import https from 'node:https'; console.log(JSON.stringify([String(https.request).includes('rewrite'), String(fetch).includes('redirectedUrl')]))";
       const untouched = await promisify(execFile)(
         process.execPath,
-        [`--import=${pathToFileURL(hostRedirectPreload()).href}`, '--input-type=module', '-e', probe],
+        ['--require', hostRedirectPreload(), '--input-type=module', '-e', probe],
         {
           env: {
             ...process.env,
@@ -74,7 +73,7 @@ describe('host-redirect preload', () => {
       expect(JSON.parse(untouched.stdout)).toEqual([false, false]);
       const patched = await promisify(execFile)(
         process.execPath,
-        [`--import=${pathToFileURL(hostRedirectPreload()).href}`, '--input-type=module', '-e', probe],
+        ['--require', hostRedirectPreload(), '--input-type=module', '-e', probe],
         { env: { ...process.env, CONNECT_EMULATOR_API_URL: local, CTP_API_URL: local } },
       );
       expect(JSON.parse(patched.stdout)).toEqual([true, true]);
