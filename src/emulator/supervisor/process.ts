@@ -21,18 +21,27 @@ export interface SpawnShellOptions {
   env: Record<string, string>;
   guardian?: Guardian | undefined;
   onLine(stream: 'stdout' | 'stderr', text: string): void;
+  /**
+   * Called with the port of each server the process starts listening on, as the preload reports
+   * it through a pipe on file descriptor 3 (CONNECT_DEV_NOTIFY_FD).
+   */
+  onListening?: ((port: number) => void) | undefined;
 }
+
+/** The file descriptor of the readiness pipe in the child (see SpawnShellOptions.onListening). */
+const NOTIFY_FD = 3;
 
 /** Runs `sh -c command` in its own process group. */
 export function spawnShell(command: string, options: SpawnShellOptions): Spawned {
   // dash does not exec the last command of `sh -c`: do it for simple commands, so the app's own
   // process is the group leader whose pid we show and whose exit we see.
   const simple = /^[^;&|<>()`$\n\\'"=*?]+$/.test(command.trim()) && !/^\s*exec\s/.test(command);
+  const notify = options.onListening !== undefined;
   const child = spawn('/bin/sh', ['-c', simple ? `exec ${command.trim()}` : command], {
     cwd: options.cwd,
-    env: options.env,
+    env: notify ? { ...options.env, CONNECT_DEV_NOTIFY_FD: String(NOTIFY_FD) } : options.env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: notify ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
   });
   options.guardian?.add(child.pid);
   for (const stream of ['stdout', 'stderr'] as const) {
@@ -41,6 +50,14 @@ export function spawnShell(command: string, options: SpawnShellOptions): Spawned
     createInterface({ input: source, crlfDelay: Infinity }).on('line', (line) =>
       options.onLine(stream, line),
     );
+  }
+  const notices = notify ? child.stdio[NOTIFY_FD] : null;
+  if (notices && options.onListening) {
+    const onListening = options.onListening;
+    createInterface({ input: notices as NodeJS.ReadableStream, crlfDelay: Infinity }).on('line', (line) => {
+      const port = /^listening (\d+)$/.exec(line)?.[1];
+      if (port !== undefined) onListening(Number(port));
+    });
   }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('error', () => resolve({ code: -1, signal: null }));

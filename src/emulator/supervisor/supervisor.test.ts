@@ -12,6 +12,7 @@ import { MemoryLogger } from '../logger.js';
 import type { Application } from '../../spec/types.js';
 import { Guardian } from './guardian.js';
 import { freePort } from './ports.js';
+import { spawnShell } from './process.js';
 import { AppSupervisor, httpStatus } from './supervisor.js';
 
 describe('AppSupervisor', () => {
@@ -102,6 +103,44 @@ describe('AppSupervisor', () => {
     await supervisor.stop();
     expect(supervisor.state).toBe('stopped');
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('hears from the preload when a server listens, and keeps the pipe from the children of the app', async () => {
+    const appDir = join(dir, 'notify');
+    await import('node:fs/promises').then((fs) => fs.mkdir(appDir, { recursive: true }));
+    await writeFile(
+      join(appDir, 'server.js'),
+      [
+        "const { execFileSync } = require('node:child_process');",
+        "const child = execFileSync(process.execPath, ['-e', 'console.log(process.env.CONNECT_DEV_NOTIFY_FD ?? \"none\")']);",
+        "const server = require('node:http').createServer().listen(0, () => {",
+        '  console.log(`port ${server.address().port} child ${String(child).trim()}`);',
+        '  setTimeout(() => server.close(), 200);',
+        '});',
+      ].join('\n'),
+    );
+    const heard: number[] = [];
+    const lines: string[] = [];
+    const env = buildEnvironment({
+      base: baseEnvironment(process.env),
+      spec: { deployAs: [] },
+      configuration: undefined,
+      runtime: { PORT: '1' },
+      plugin: {},
+      dir: appDir,
+      root: dir,
+      preload: true,
+    });
+    const spawned = spawnShell('node server.js', {
+      cwd: appDir,
+      env,
+      onLine: (_stream, text) => lines.push(text),
+      onListening: (port) => heard.push(port),
+    });
+    expect((await spawned.exited).code).toBe(0);
+    const [, port, child] = /^port (\d+) child (\S+)$/.exec(lines.join('\n')) ?? [];
+    expect(heard).toEqual([Number(port)]);
+    expect(child).toBe('none');
   });
 
   it('lets a restart replace a start that never becomes ready', async () => {

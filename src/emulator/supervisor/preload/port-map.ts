@@ -1,8 +1,15 @@
 /**
- * Maps a `listen(8080)` (the port the platform's templates hard-code) to the `PORT` the
- * emulator assigned, so several such apps run side by side. The ports to map come from
- * CONNECT_DEV_MAP_PORTS (comma-separated, set by the emulator); nothing happens without it.
+ * Two things about the app's servers, both through `net.Server.prototype.listen`:
+ * - a `listen(8080)` (the port the platform's templates hard-code) lands on the `PORT` the
+ *   emulator assigned, so several such apps run side by side. The ports to map come from
+ *   CONNECT_DEV_MAP_PORTS (comma-separated, set by the emulator);
+ * - once a server listens, its port is written to the file descriptor named by
+ *   CONNECT_DEV_NOTIFY_FD (a pipe the emulator reads), so the emulator knows the app is ready the
+ *   moment it is, instead of finding out by polling (as systemd's sd_notify does). The variable is
+ *   removed so that the app's own child processes do not report their servers as the app's.
+ * Nothing happens without these variables.
  */
+import { writeSync } from 'node:fs';
 import net from 'node:net';
 
 const target = Number(process.env.PORT);
@@ -10,8 +17,12 @@ const mapped = (process.env.CONNECT_DEV_MAP_PORTS ?? '')
   .split(',')
   .map((port) => Number(port.trim()))
   .filter((port) => Number.isInteger(port) && port > 0 && port !== target);
+const notifyFd = Number(process.env.CONNECT_DEV_NOTIFY_FD);
+delete process.env.CONNECT_DEV_NOTIFY_FD;
+const notify = Number.isInteger(notifyFd) && notifyFd > 2;
+const map = Number.isInteger(target) && target > 0 && mapped.length > 0;
 
-if (Number.isInteger(target) && target > 0 && mapped.length > 0) {
+if (map || notify) {
   const listen = net.Server.prototype.listen;
   const remap = (port: unknown): unknown => {
     const asNumber = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : port;
@@ -19,11 +30,22 @@ if (Number.isInteger(target) && target > 0 && mapped.length > 0) {
   };
   net.Server.prototype.listen = function patchedListen(this: net.Server, ...args: unknown[]) {
     const first = args[0];
-    if (typeof first === 'number' || typeof first === 'string') {
+    if (map && (typeof first === 'number' || typeof first === 'string')) {
       args[0] = remap(first);
-    } else if (first !== null && typeof first === 'object' && 'port' in first) {
+    } else if (map && first !== null && typeof first === 'object' && 'port' in first) {
       const options = first as net.ListenOptions;
       args[0] = { ...options, port: remap(options.port) };
+    }
+    if (notify) {
+      this.once('listening', () => {
+        const address = this.address();
+        if (address === null || typeof address !== 'object') return;
+        try {
+          writeSync(notifyFd, `listening ${address.port}\n`);
+        } catch {
+          // The emulator went away or closed the pipe: polling still finds the port.
+        }
+      });
     }
     return (listen as (...a: unknown[]) => net.Server).apply(this, args);
   } as typeof net.Server.prototype.listen;
