@@ -50,6 +50,12 @@ describe('the CLI foundation', () => {
     expect(json.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints nothing of its own under NODE_ENV=development (a clone has a tsconfig.json)', async () => {
+    const result = await runCli(['validate', '--format', 'nope'], { env: { NODE_ENV: 'development' } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^Error \[USAGE\] /);
+  });
+
   it('exits 2 on an unknown flag', async () => {
     const result = await runCli(['autocomplete', '--definitely-not-a-flag']);
     expect(result.exitCode).toBe(2);
