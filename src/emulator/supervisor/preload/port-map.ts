@@ -36,6 +36,9 @@ if (map || notify) {
       const options = first as net.ListenOptions;
       args[0] = { ...options, port: remap(options.port) };
     }
+    const server = (listen as (...a: unknown[]) => net.Server).apply(this, args);
+    // Registered after listen() has added the app's own callback, so that the app's "listening"
+    // log line comes before the emulator's ready line.
     if (notify) {
       this.once('listening', () => {
         const address = this.address();
@@ -47,6 +50,6 @@ if (map || notify) {
         }
       });
     }
-    return (listen as (...a: unknown[]) => net.Server).apply(this, args);
+    return server;
   } as typeof net.Server.prototype.listen;
 }
