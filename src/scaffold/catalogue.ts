@@ -53,12 +53,18 @@ export function defaultEndpoint(type: ScaffoldType): string {
   return `/${type}`;
 }
 
-/** The template folder of a type in a language (assets are the same in both). */
-export function templateDir(type: ScaffoldType, language: Language, root: string = packageRoot): string {
+/**
+ * The template folders of a type in a language, copied in order (a later one wins for the same
+ * file): service, event and job apps share `<language>/_backend` (API client, test fake, tsconfig),
+ * then their own folder. Assets are the same in both languages (`any/`).
+ */
+export function templateLayers(type: ScaffoldType, language: Language, root: string = packageRoot): string[] {
   const specific = join(root, 'templates', language, type);
-  if (existsSync(specific)) return specific;
+  const backend = join(root, 'templates', language, '_backend');
+  if (existsSync(specific))
+    return hasEndpoint(type) && existsSync(backend) ? [backend, specific] : [specific];
   const shared = join(root, 'templates', 'any', type);
-  if (existsSync(shared)) return shared;
+  if (existsSync(shared)) return [shared];
   throw new ConnectError(
     'TEMPLATE_MISSING',
     `The ${type} template for ${LANGUAGE_LABELS[language]} is missing.`,

@@ -48,16 +48,20 @@ export function fillPlaceholders(text: string, variables: TemplateVariables): st
   return text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => variables[key] ?? whole);
 }
 
-/** Copies TEMPLATE to ROOT/TARGET; returns the files written, relative to ROOT. */
+/**
+ * Copies the template folders LAYERS, in order, to ROOT/TARGET (a later layer's file replaces an
+ * earlier one's); returns the files written, relative to ROOT.
+ */
 export async function renderTemplate(
-  template: string,
+  layers: readonly string[],
   root: string,
   target: string,
   variables: TemplateVariables,
 ): Promise<string[]> {
-  const written: string[] = [];
+  // Destination -> [source, name]: collected first, so a file replaced by a later layer is
+  // written once.
+  const files = new Map<string, [string, string]>();
   const walk = async (from: string, to: string): Promise<void> => {
-    await mkdir(insideRoot(root, to), { recursive: true });
     for (const entry of await readdir(from, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'public') {
         // Left over from working on the template itself; never part of a scaffold.
@@ -65,16 +69,18 @@ export async function renderTemplate(
       }
       const source = join(from, entry.name);
       const destination = join(to, RENAMES[entry.name] ?? entry.name);
-      if (entry.isDirectory()) {
-        await walk(source, destination);
-        continue;
-      }
-      const file = insideRoot(root, destination);
-      await writeFile(file, await renderFile(source, entry.name, variables));
-      written.push(relative(root, file));
+      if (entry.isDirectory()) await walk(source, destination);
+      else files.set(insideRoot(root, destination), [source, entry.name]);
     }
   };
-  await walk(template, target);
+  for (const layer of layers) await walk(layer, target);
+  await mkdir(insideRoot(root, target), { recursive: true });
+  const written: string[] = [];
+  for (const [file, [source, name]] of files) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, await renderFile(source, name, variables));
+    written.push(relative(root, file));
+  }
   return written;
 }
 

@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 
 import { ConnectError, ExitCode, type ExitCodeValue } from '../errors.js';
 import { findSpecFile } from '../spec/load.js';
-import { hasEndpoint, packageRoot, templateDir, type Language, type ScaffoldType } from './catalogue.js';
+import { hasEndpoint, packageRoot, templateLayers, type Language, type ScaffoldType } from './catalogue.js';
 import {
   addToConnectYaml,
   applicationEntries,
@@ -161,7 +161,7 @@ async function renderApplication(
   transaction: Transaction,
 ): Promise<string[]> {
   await transaction.claim(app.name);
-  return renderTemplate(templateDir(app.type, options.language, options.templatesRoot), root, app.name, {
+  return renderTemplate(templateLayers(app.type, options.language, options.templatesRoot), root, app.name, {
     name: app.name,
     packageName: packageNameOf(app.name),
     endpoint: app.endpoint ?? '',

@@ -9,7 +9,12 @@ import { ConnectError, isConnectError } from '../../errors.js';
 import type { ExtensionAction } from '../extensions/runner.js';
 import type { Resource } from './mock-internals.js';
 import type { EmulatedPlatform } from './emulated-platform.js';
-import { EXTENSION_RESOURCE_TYPES, normalizeTypeId, resourcePath } from './resource-types.js';
+import {
+  EXTENSION_RESOURCE_TYPES,
+  extensionTypeId,
+  normalizeTypeId,
+  resourcePath,
+} from './resource-types.js';
 
 function usage(message: string, hint: string): ConnectError {
   return new ConnectError('INVALID_REQUEST', message, { hint, exitCode: 2 });
@@ -36,8 +41,8 @@ export function createPlatformRouter(platform: EmulatedPlatform): Router {
 
   router.post('/extensions/:app/trigger', async (req, res) => {
     const body = (req.body ?? {}) as { resource?: string; action?: string; obj?: unknown; oldObj?: unknown };
-    const typeId = normalizeTypeId(String(body.resource ?? ''));
-    if (!typeId || !(EXTENSION_RESOURCE_TYPES as readonly string[]).includes(typeId)) {
+    const typeId = extensionTypeId(String(body.resource ?? ''));
+    if (!typeId) {
       throw usage(
         `"${String(body.resource ?? '')}" is not a resource type API Extensions can be triggered on.`,
         `use one of ${EXTENSION_RESOURCE_TYPES.join(', ')}`,

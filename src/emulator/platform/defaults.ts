@@ -13,7 +13,7 @@ import { ConnectError, ExitCode } from '../../errors.js';
 import type { ConnectSpec } from '../../spec/types.js';
 import type { DefaultSubscription } from '../events/subscriptions.js';
 import type { DefaultExtension, ExtensionAction, ExtensionTrigger } from '../extensions/runner.js';
-import { EXTENSION_RESOURCE_TYPES, normalizeTypeId } from './resource-types.js';
+import { EXTENSION_RESOURCE_TYPES, extensionTypeId } from './resource-types.js';
 
 function usage(message: string, hint: string): ConnectError {
   return new ConnectError('INVALID_PLATFORM_DEFAULT', message, { hint, exitCode: ExitCode.Usage });
@@ -35,8 +35,8 @@ function checkApp(spec: ConnectSpec, name: string, type: 'service' | 'event', wh
 /** `cart:Create,Update` -> a trigger. */
 export function parseTrigger(text: string, where: string): ExtensionTrigger {
   const [type, actions] = text.split(':');
-  const typeId = normalizeTypeId(type?.trim() ?? '');
-  if (!typeId || !(EXTENSION_RESOURCE_TYPES as readonly string[]).includes(typeId)) {
+  const typeId = extensionTypeId(type?.trim() ?? '');
+  if (!typeId) {
     throw usage(
       `${where}: "${type ?? ''}" is not a resource type extensions can be triggered on.`,
       `use one of ${EXTENSION_RESOURCE_TYPES.join(', ')}`,

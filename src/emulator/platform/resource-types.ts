@@ -63,3 +63,11 @@ export function normalizeTypeId(value: string): string | undefined {
   const entry = Object.entries(RESOURCE_PATHS).find(([, path]) => path === value);
   return entry?.[0];
 }
+
+/** The typeId `value` names (`cart` or `carts`) when API Extensions can be triggered on it. */
+export function extensionTypeId(value: string): string | undefined {
+  const typeId = normalizeTypeId(value);
+  return typeId !== undefined && (EXTENSION_RESOURCE_TYPES as readonly string[]).includes(typeId)
+    ? typeId
+    : undefined;
+}
