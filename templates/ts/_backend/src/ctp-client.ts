@@ -6,7 +6,7 @@
 import { createApiBuilderFromCtpClient, type ByProjectKeyRequestBuilder } from '@commercetools/platform-sdk';
 import { ClientBuilder } from '@commercetools/ts-client';
 
-import type { CommercetoolsConfig } from './config.js';
+import type { CommercetoolsConfig } from './env.js';
 
 export type ApiRoot = ByProjectKeyRequestBuilder;
 

@@ -1,5 +1,5 @@
 /** `npm run connector:pre-undeploy`: run by Connect before the deployment is removed. */
-import { ConfigurationError, readCommercetools } from '../config.js';
+import { ConfigurationError, readCommercetools } from '../env.js';
 import { createApiRoot } from '../ctp-client.js';
 import { deleteSubscription, SUBSCRIPTION_KEY } from './subscription.js';
 
