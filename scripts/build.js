@@ -49,7 +49,11 @@ execFileSync(bin('oclif'), ['manifest'], {
 async function bundle() {
   const { build } = await import('esbuild');
   const dist = join(root, 'dist');
-  const entries = [join(dist, 'cli', 'main.js'), join(dist, 'cli', 'hooks', 'command-not-found.js')];
+  const entries = [
+    join(dist, 'cli', 'main.js'),
+    join(dist, 'cli', 'hooks', 'command-not-found.js'),
+    join(dist, 'cli', 'dev', 'fast.js'),
+  ];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

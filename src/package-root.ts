@@ -30,3 +30,8 @@ export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url
 export function distFile(relative: string): string {
   return join(packageRoot, 'dist', relative);
 }
+
+/** This package's version (what oclif reports as config.version). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}

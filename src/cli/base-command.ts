@@ -3,11 +3,13 @@
  * anything prints, and error rendering with stable codes and exit codes (src/errors.ts).
  * Commands stay thin: parse flags, call one function of src/<domain>, render its result.
  */
-import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
+import { Command, Errors, type Interfaces } from '@oclif/core';
 
 import { ConnectError, ExitCode, isConnectError } from '../errors.js';
-import { errorJson, Output } from '../ui/output.js';
-import { promptCancelled } from '../ui/prompt.js';
+import { Output } from '../ui/output.js';
+import { COLOR_FLAG } from './flag-spec.js';
+import { oclifFlags } from './oclif-flags.js';
+import { renderError } from './render-error.js';
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -17,14 +19,7 @@ export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true;
 
-  static override baseFlags = {
-    color: Flags.boolean({
-      default: true,
-      allowNo: true,
-      helpGroup: 'GLOBAL',
-      description: 'Colour the output (also off with NO_COLOR, TERM=dumb, --json or when not on a terminal).',
-    }),
-  };
+  static override baseFlags = oclifFlags({ color: COLOR_FLAG });
 
   protected flags!: BaseFlags<T>;
   protected args!: BaseArgs<T>;
@@ -64,7 +59,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
       error = usageError(error.message, this.id);
     }
-    error = promptCancelled(error) ?? systemError(error) ?? error;
     if (!isConnectError(error) && error instanceof Errors.CLIError) {
       const exit = error.oclif?.exit ?? ExitCode.Failure;
       if (this.jsonEnabled()) {
@@ -79,10 +73,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const output =
       this.outputInstance ??
       new Output({ json: this.jsonEnabled(), color: !this.argv.includes('--no-color') });
-    if (this.jsonEnabled()) this.writeJsonError(errorJson(error));
-    else output.error(error);
-    if (process.env.CONNECT_DEBUG && !isConnectError(error) && error.stack) output.info(error.stack);
-    this.exit(isConnectError(error) ? error.exitCode : ExitCode.Failure);
+    this.exit(renderError(error, output, (value) => this.writeJsonError(value)));
   }
 
   /** JSON errors go to stdout so that `--json` consumers always get one JSON document. */
@@ -94,31 +85,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override logJson(json: unknown): void {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
-}
-
-const SYSTEM_HINTS: Record<string, string> = {
-  ENOENT: 'check the path',
-  ENOTDIR: 'a part of the path is a file, not a directory: choose another path',
-  EISDIR: 'give a file, not a directory',
-  EACCES: 'check the permissions of the path, or choose another one',
-  EPERM: 'check the permissions of the path, or choose another one',
-  EEXIST: 'choose another path, or remove what is there',
-  ENOSPC: 'free some disk space and try again',
-  EROFS: 'choose a path on a writable file system',
-};
-
-/**
- * A file-system error no domain code anticipated (e.g. ENOTDIR) still gets a stable code (the
- * errno code) and a hint instead of a bare Node.js message.
- */
-function systemError(error: Error): ConnectError | undefined {
-  if (isConnectError(error)) return undefined;
-  const { code, syscall } = error as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || syscall === undefined || !/^E[A-Z]+$/.test(code)) return undefined;
-  return new ConnectError(code, error.message.replace(`${code}: `, ''), {
-    hint: SYSTEM_HINTS[code] ?? 'check the path and try again',
-    cause: error,
-  });
 }
 
 /** oclif's parse message, without its "See more help" line and tab indents, as a ConnectError. */

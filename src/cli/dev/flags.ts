@@ -1,0 +1,107 @@
+/**
+ * The flags of `connect dev`, as plain data: src/commands/dev.ts turns them into oclif flags, and
+ * the fast start (fast.ts) reads plain command lines with them before oclif is loaded.
+ */
+import { COLOR_FLAG, JSON_FLAG, type FlagSpecs, type FlagValues } from '../flag-spec.js';
+
+export const DEV_FLAGS = {
+  env: {
+    kind: 'string',
+    char: 'e',
+    multiple: true,
+    description:
+      'Set a configuration value: APP.KEY=value for one application, KEY=value for every application that declares KEY. Highest precedence. Repeatable.',
+  },
+  values: {
+    kind: 'string',
+    description: 'The values file to read (default: connect.values.yaml at the repository root, if present).',
+  },
+  only: {
+    kind: 'string',
+    description: 'Run only these applications (comma-separated names).',
+  },
+  build: {
+    kind: 'boolean',
+    default: true,
+    allowNo: true,
+    description: 'Build each application (gcp-build, else build) before starting it. --no-build skips.',
+  },
+  scripts: {
+    kind: 'boolean',
+    default: true,
+    allowNo: true,
+    description:
+      'Run postDeploy once an application is ready and preUndeploy when stopping. --no-scripts skips both.',
+  },
+  watch: {
+    kind: 'boolean',
+    default: true,
+    allowNo: true,
+    description:
+      'Rebuild and restart an application when its files change; re-read configuration when connect.yaml, the values file or a .env changes.',
+  },
+  'admin-port': {
+    kind: 'integer',
+    default: 0,
+    min: 0,
+    max: 65535,
+    description: 'Port of the admin API on 127.0.0.1 (0: any free port).',
+  },
+  platform: {
+    kind: 'boolean',
+    default: true,
+    allowNo: true,
+    description:
+      'Run the local commercetools API (extensions, subscriptions, CTP_* variables). --no-platform leaves the CTP_* values to your configuration.',
+  },
+  seed: {
+    kind: 'string',
+    description: 'JSON file of resources to create in the local API at start (when the project is empty).',
+  },
+  persist: {
+    kind: 'string',
+    description: 'Keep the local project in this folder between runs.',
+  },
+  extension: {
+    kind: 'string',
+    multiple: true,
+    description:
+      'Default API Extension for a service app that registers none: APP:TYPE:ACTIONS, e.g. service:cart:Create,Update. Repeatable.',
+  },
+  subscribe: {
+    kind: 'string',
+    multiple: true,
+    description:
+      'Default Subscription for an event app that registers none: APP:TYPE,TYPE, e.g. event:OrderCreated,CustomerCreated. Repeatable.',
+  },
+  chaos: {
+    kind: 'boolean',
+    default: false,
+    description: 'Deliver some event messages twice and out of order, to test idempotency.',
+  },
+  open: {
+    kind: 'boolean',
+    default: false,
+    description:
+      'Open the dashboard in the browser once the applications have started ($BROWSER, else the system opener).',
+  },
+  grace: {
+    kind: 'integer',
+    default: 5000,
+    min: 0,
+    description: 'Milliseconds between SIGTERM and SIGKILL when stopping an application.',
+  },
+} as const satisfies FlagSpecs;
+
+/** Every flag a `connect dev` command line can hold: its own, --no-color and --json. */
+export const DEV_ALL_FLAGS = {
+  ...DEV_FLAGS,
+  color: COLOR_FLAG,
+  json: JSON_FLAG,
+} as const satisfies FlagSpecs;
+
+export type DevFlags = FlagValues<typeof DEV_FLAGS> & { color: boolean };
+
+export const DEV_PATH_ARG = {
+  description: 'The repository (or its connect.yaml). Default: the current directory.',
+};
