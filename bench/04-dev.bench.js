@@ -105,10 +105,10 @@ export default async function devBench() {
   const dir = copyExample();
   try {
     // Start to ready, by hand and with `connect dev` alternately, with NODE_EXTRA_CA_CERTS as set
-    // here and unset (it costs every Node.js start, so the emulator's four starts more than npm's two).
+    // here and unset ("[no CA]"; it costs every Node.js start: the emulator's four and npm's two).
     for (const [label, env] of [
       ['', process.env],
-      [', without NODE_EXTRA_CA_CERTS', envWithoutCa()],
+      [' [no CA]', envWithoutCa()],
     ]) {
       const hand = [];
       const handSum = [];
@@ -126,8 +126,8 @@ export default async function devBench() {
       }
       const handMs = median(hand);
       const devMs = median(devTimes);
-      report(`apps ready, started by hand (npm start, slowest of 3)${label}`, fmt(handMs));
-      report(`apps ready, started by hand (npm start, 3 one after another)${label}`, fmt(median(handSum)));
+      report(`apps ready by hand (npm start, slowest of 3)${label}`, fmt(handMs));
+      report(`apps ready by hand (npm start, 3 one after another)${label}`, fmt(median(handSum)));
       report(
         `connect dev start to all 3 apps ready${label}`,
         fmt(devMs),
