@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 import { cli, envWithoutCa, fmt, median, report, root } from './lib.js';
 
-const RUNS = 5;
+const RUNS = 7;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function copyExample() {

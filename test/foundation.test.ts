@@ -83,6 +83,15 @@ describe('the CLI foundation', () => {
     }
   });
 
+  it("names a missing required flag with its dashes, without oclif's preamble", async () => {
+    const human = await runCli(['deploy']);
+    expect(human.exitCode).toBe(2);
+    expect(human.stderr).toMatch(/^Error \[USAGE\] Missing required flag --connector\n/);
+    expect(human.stderr).not.toContain('The following error');
+    const json = await runCli(['deploy', '--json']);
+    expect(JSON.parse(json.stdout).error.message).toBe('Missing required flag --connector');
+  });
+
   it('honours --no-color in the error of a command line it cannot parse', async () => {
     const result = await runCli(['validate', '--bogus', '--no-color'], {
       env: { NO_COLOR: '', FORCE_COLOR: '1' },

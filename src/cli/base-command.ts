@@ -93,7 +93,9 @@ function usageError(message: string, id: string | undefined): ConnectError {
     .replace(/\n?See more help with --help\s*$/, '')
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '')
+    .filter((line) => line !== '' && !/^The following errors? occurred:$/.test(line))
+    // oclif names a missing flag without its dashes.
+    .map((line) => line.replace(/^Missing required flag ([\w-]+)$/, 'Missing required flag --$1'))
     .join('\n');
   const command = id === undefined ? 'connect' : `connect ${id.replaceAll(':', ' ')}`;
   return new ConnectError('USAGE', text, { hint: `see \`${command} --help\``, exitCode: ExitCode.Usage });
