@@ -44,7 +44,7 @@ execFileSync(bin('oclif'), ['manifest'], {
  * bin/run.js takes oclif's runner from the bundle too (dist/cli/main.js), so the runner and the
  * commands share one copy of @oclif/core. The oclif plugins (help, autocomplete, not-found) stay
  * outside: oclif loads them from node_modules by their package names.
- * Scripts that other processes load by path (the preloads) are used from tsc's output in dist/.
+ * The preloads, which other processes load by path, are bundled apart (bundlePreloads).
  */
 async function bundle() {
   const { build } = await import('esbuild');

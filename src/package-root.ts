@@ -10,12 +10,18 @@ import { fileURLToPath } from 'node:url';
 
 const NAME = 'connect-cli';
 
-function findPackageRoot(start: string): string {
+interface Manifest {
+  name?: unknown;
+  version?: unknown;
+}
+
+function findPackageRoot(start: string): { root: string; manifest: Manifest } {
   for (let dir = start; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === NAME) return dir;
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+        if (manifest.name === NAME) return { root: dir, manifest };
       } catch {
         // not ours; keep walking
       }
@@ -24,7 +30,9 @@ function findPackageRoot(start: string): string {
   }
 }
 
-export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+const found = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+export const packageRoot = found.root;
 
 /** A file built into dist/ for other processes to load by path, e.g. `preload/app.cjs`. */
 export function distFile(relative: string): string {
@@ -32,6 +40,4 @@ export function distFile(relative: string): string {
 }
 
 /** This package's version (what oclif reports as config.version). */
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
+export const packageVersion = String(found.manifest.version);

@@ -1,16 +1,12 @@
 /** Plain flag specs (flag-spec.ts) as oclif flags: one definition for oclif and the fast path. */
 import { Flags, type Interfaces } from '@oclif/core';
 
-import type { BooleanSpec, FlagSpec, FlagSpecs, IntegerSpec } from './flag-spec.js';
+import type { BooleanSpec, FlagSpec, FlagSpecs, FlagValues, IntegerSpec } from './flag-spec.js';
 
 export type OclifFlags<S extends FlagSpecs> = {
   [K in keyof S]: S[K] extends BooleanSpec
     ? Interfaces.BooleanFlag<boolean>
-    : S[K] extends IntegerSpec
-      ? Interfaces.OptionFlag<number>
-      : S[K] extends { multiple: true }
-        ? Interfaces.OptionFlag<string[] | undefined>
-        : Interfaces.OptionFlag<string | undefined>;
+    : Interfaces.OptionFlag<FlagValues<S>[K]>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each flag has its own value type

@@ -12,6 +12,7 @@
  */
 import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { ConnectError, ExitCode, tail } from '../errors.js';
 import {
@@ -53,11 +54,6 @@ import type {
 
 /** The longest a first postDeploy waits for the other applications to start. */
 const SCRIPTS_WAIT_MS = 3000;
-
-const delay = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });
 
 export interface EmulatorOptions {
   /** The repository (or its connect.yaml); default: cwd. */
@@ -483,7 +479,7 @@ export class Emulator {
         if (!first || this.options.scripts === false) return;
         // At the first start the script waits for the other apps (at most a few seconds): it
         // would compete with them for the CPU, and may load the local API, while they start.
-        void Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS)]).then(() => {
+        void Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS, undefined, { ref: false })]).then(() => {
           if (this.stopping || this.postDeployed.has(app.name)) return;
           this.postDeployed.add(app.name);
           return this.runScript(supervisor, 'postDeploy');

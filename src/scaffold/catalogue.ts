@@ -35,8 +35,6 @@ export const TYPE_DESCRIPTIONS: Record<ScaffoldType, string> = {
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
 
-export { packageRoot };
-
 export function isScaffoldType(value: string): value is ScaffoldType {
   return (SCAFFOLD_TYPES as readonly string[]).includes(value);
 }

@@ -9,7 +9,8 @@ import { basename, join, resolve } from 'node:path';
 
 import { ConnectError, ExitCode, type ExitCodeValue } from '../errors.js';
 import { findSpecFile } from '../spec/load.js';
-import { hasEndpoint, packageRoot, templateLayers, type Language, type ScaffoldType } from './catalogue.js';
+import { packageRoot } from '../package-root.js';
+import { hasEndpoint, templateLayers, type Language, type ScaffoldType } from './catalogue.js';
 import {
   addToConnectYaml,
   applicationEntries,

@@ -180,12 +180,14 @@ export interface ParsedSource {
 
 type Prepared = { done: ParsedSource } | { text: string; encoding: Diagnostic[] };
 
+/** An error of `source` at `offset`, with no document path. */
+function at(source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic {
+  return source.diagnostic(code, 'error', message, [], { offset });
+}
+
 /** Decoding and the checks before parsing: the text to parse, or the result without parsing. */
 function prepare(file: string, bytes: Uint8Array | string): Prepared {
   const empty = (text: string): YamlSource => new YamlSource(file, text);
-  const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
-    ...source.diagnostic(code, 'error', message, [], { offset }),
-  });
 
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
   if (size > MAX_SOURCE_BYTES) {
@@ -274,13 +276,16 @@ export function parseSource(
   options: { fast?: boolean } = {},
 ): ParsedSource {
   const prepared = prepare(file, bytes);
-  if ('done' in prepared) return prepared.done;
-  const { text, encoding } = prepared;
-  const at = (source: YamlSource, code: RuleCode, message: string, offset = 0): Diagnostic => ({
-    ...source.diagnostic(code, 'error', message, [], { offset }),
-  });
-  const empty = (text: string): YamlSource => new YamlSource(file, text);
+  return 'done' in prepared ? prepared.done : parseText(file, prepared.text, prepared.encoding, options);
+}
 
+/** parseSource() once the text is decoded and checked (`encoding`: the decoding's warnings). */
+function parseText(
+  file: string,
+  text: string,
+  encoding: Diagnostic[],
+  options: { fast?: boolean },
+): ParsedSource {
   if (options.fast !== false) {
     const fast = parseFast(text);
     if (fast !== undefined) {
@@ -294,7 +299,7 @@ export function parseSource(
   try {
     document = parseDocument(text, { lineCounter, prettyErrors: false });
   } catch (error) {
-    const source = empty(text);
+    const source = new YamlSource(file, text);
     return {
       source,
       diagnostics: [at(source, 'yaml-syntax', `the file cannot be parsed: ${describe(error)}`)],
@@ -387,7 +392,7 @@ export function deferredSource(file: string, bytes: Uint8Array | string): YamlSo
   const prepared = prepare(file, bytes);
   if ('done' in prepared) return prepared.done.source;
   return new YamlSource(file, prepared.text, () => {
-    const { source } = parseSource(file, bytes);
+    const { source } = parseText(file, prepared.text, prepared.encoding, {});
     return { document: source.document, lineCounter: source.lineCounter, tree: source.tree };
   });
 }

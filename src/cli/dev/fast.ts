@@ -28,7 +28,7 @@ export async function runFastDev(argv: string[], env: NodeJS.ProcessEnv = proces
       path: parsed.positionals[0],
       output,
       json: json === true,
-      version: packageVersion(),
+      version: packageVersion,
     });
   } catch (error) {
     // As oclif does after a command's error: exit now, whatever still holds the event loop.

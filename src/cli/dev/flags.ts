@@ -100,7 +100,8 @@ export const DEV_ALL_FLAGS = {
   json: JSON_FLAG,
 } as const satisfies FlagSpecs;
 
-export type DevFlags = FlagValues<typeof DEV_FLAGS> & { color: boolean };
+/** The flags runDev() reads: all of them but --json, which decides the output. */
+export type DevFlags = FlagValues<Omit<typeof DEV_ALL_FLAGS, 'json'>>;
 
 export const DEV_PATH_ARG = {
   description: 'The repository (or its connect.yaml). Default: the current directory.',

@@ -7,7 +7,8 @@
 import { Errors, type Hook, type Interfaces, toConfiguredId } from '@oclif/core';
 
 import { ConnectError, ExitCode } from '../../errors.js';
-import { errorJson, Output } from '../../ui/output.js';
+import { Output } from '../../ui/output.js';
+import { renderError } from '../render-error.js';
 
 const hook: Hook<'command_not_found'> = async function (options) {
   const argv = options.argv ?? [];
@@ -16,10 +17,8 @@ const hook: Hook<'command_not_found'> = async function (options) {
     const { default: notFound } = await import('@oclif/plugin-not-found');
     return notFound.call(this, options);
   }
-  const error = unknownCommand(options.id, options.config);
-  if (json) process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
-  else new Output({ color: !argv.includes('--no-color') }).error(error);
-  throw new Errors.ExitError(ExitCode.Usage);
+  const output = new Output({ json, color: !argv.includes('--no-color') });
+  throw new Errors.ExitError(renderError(unknownCommand(options.id, options.config), output));
 };
 
 /** UNKNOWN_COMMAND (exit 2) for `id`, with the nearest command in the "Try:" hint. */

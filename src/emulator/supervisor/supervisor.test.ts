@@ -1,6 +1,6 @@
 // Real child processes: the ready-vs-early-exit race and the listen(8080) mapping.
 // (The preload runs from dist/: `npm test` builds first.)
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,7 +36,7 @@ describe('AppSupervisor', () => {
   ) {
     const appDir = join(dir, name);
     await rm(appDir, { recursive: true, force: true });
-    await import('node:fs/promises').then((fs) => fs.mkdir(appDir, { recursive: true }));
+    await mkdir(appDir, { recursive: true });
     await writeFile(join(appDir, 'package.json'), JSON.stringify({ name, scripts: { start } }));
     for (const [file, text] of Object.entries(files)) await writeFile(join(appDir, file), text);
     const app: Application = {
@@ -107,7 +107,7 @@ describe('AppSupervisor', () => {
 
   it('hears from the preload when a server listens, and keeps the pipe from the children of the app', async () => {
     const appDir = join(dir, 'notify');
-    await import('node:fs/promises').then((fs) => fs.mkdir(appDir, { recursive: true }));
+    await mkdir(appDir, { recursive: true });
     await writeFile(
       join(appDir, 'server.js'),
       [
