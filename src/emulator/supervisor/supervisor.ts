@@ -14,8 +14,8 @@ import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec
 import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
-import { runShell, spawnShell, stopGroup, type Spawned } from './process.js';
-import { runtimeFor, type Runtime, type RuntimeApp } from './runtimes/index.js';
+import { runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
+import { runtimeFor, type Runtime, type RuntimeApp, type RuntimeStep } from './runtimes/index.js';
 import { nodeRuntime } from './runtimes/node.js';
 
 export type AppKind = 'http' | 'frontend' | 'static';
@@ -49,6 +49,24 @@ export interface SupervisorOptions {
   onReady?(first: boolean): void;
   readyWarnMs?: number;
   maxFailedStarts?: number;
+  /** Tool versions: the platform's (fetched when missing, default) or the ones running here. */
+  versions?: 'platform' | 'current' | undefined;
+  /** Shows a warning once per emulator for the same key (default: every time). */
+  warnOnce?(key: string, text: string): void;
+}
+
+/** Steps shared by several apps (a workspace's install) that are running now, by key. */
+const sharedSteps = new Map<string, Promise<RunResult>>();
+
+/** Runs a step, or waits for the same shared step another app is running. */
+function runStep(step: RuntimeStep, run: () => Promise<RunResult>): Promise<RunResult> {
+  if (step.shared === undefined) return run();
+  const running = sharedSteps.get(step.shared);
+  if (running) return running;
+  const key = step.shared;
+  const started = run().finally(() => sharedSteps.delete(key));
+  sharedSteps.set(key, started);
+  return started;
 }
 
 const LOG_LIMIT = 1000;
@@ -228,6 +246,23 @@ export class AppSupervisor {
     return this.detected;
   }
 
+  /** What the watcher must know of the app's runtime: shared folders, what the runtime writes. */
+  async watchTargets(): Promise<{
+    shared: string[];
+    dirs: Set<string>;
+    files: Set<string>;
+    output: string[];
+  }> {
+    const runtime = this.detected ?? (await this.runtime());
+    const watched = await runtime.watch(this.runtimeApp()).catch(() => ({ dirs: [], output: [] }));
+    return {
+      shared: watched.dirs,
+      dirs: new Set(runtime.generatedDirs),
+      files: new Set(runtime.generatedFiles),
+      output: watched.output,
+    };
+  }
+
   /** The environment of one of the app's processes, as its runtime adjusts it. */
   runtimeEnvironment(
     env: Record<string, string>,
@@ -243,7 +278,19 @@ export class AppSupervisor {
   /** Install (when needed), then build, as the app's runtime says. Returns false on failure. */
   private async prepare(keepState = false): Promise<boolean> {
     const runtime = await this.runtime();
-    const plan = await runtime.plan(this.runtimeApp(), { build: this.options.build });
+    const plan = await runtime.plan(this.runtimeApp(), {
+      build: this.options.build,
+      env: this.options.buildEnvironment(),
+      versions: this.options.versions,
+      log: {
+        info: (text) => this.log('system', text),
+        warnOnce: (key, text) => {
+          this.log('system', text);
+          if (this.options.warnOnce) this.options.warnOnce(key, text);
+          else this.options.logger.warn(text);
+        },
+      },
+    });
     if (!plan.ok) {
       if (plan.noManifest && this.kind === 'static') {
         this.setState('ready');
@@ -258,13 +305,16 @@ export class AppSupervisor {
     for (const step of steps) {
       const { label } = step;
       this.log('system', `${label}`);
-      const result = await runShell(step.command, {
-        cwd: step.cwd ?? this.options.dir,
-        env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
-        guardian: this.options.guardian,
-        onLine: (stream, text) => this.log(stream, text),
-      });
+      const result = await runStep(step, () =>
+        runShell(step.command, {
+          cwd: step.cwd ?? this.options.dir,
+          env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
+          guardian: this.options.guardian,
+          onLine: (stream, text) => this.log(stream, text),
+        }),
+      );
       if (this.stopping) return false;
+      if (result.code === 0) await step.done?.();
       if (result.code !== 0) {
         const message = `${label} failed (exit code ${result.code ?? result.signal})`;
         const explained = step.explain?.(result.output);
