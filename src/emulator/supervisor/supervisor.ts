@@ -291,6 +291,7 @@ export class AppSupervisor {
         },
       },
     });
+    if (this.stopping) return false;
     if (!plan.ok) {
       if (plan.noManifest && this.kind === 'static') {
         this.setState('ready');
