@@ -332,5 +332,14 @@ describe('scripts on demand', () => {
     expect(none.ran).toBe(false);
     const bad = await fetch(`${admin}/__connect/api/applications/service/scripts/deploy`, { method: 'POST' });
     expect(bad.status).toBe(400);
+    // The same from the CLI.
+    const cli = await runCli(['trigger', 'script', 'service', 'preUndeploy', '--path', root, '--json']);
+    expect(cli.exitCode).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      application: 'service',
+      script: 'preUndeploy',
+      ran: true,
+      code: 0,
+    });
   });
 });

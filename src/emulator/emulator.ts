@@ -131,6 +131,8 @@ export class Emulator {
   private stopping: Promise<void> | undefined;
   private readonly graceMs: number;
   private readonly warned = new Set<string>();
+  /** Aborts the postDeploy scripts under way when stopping. */
+  private readonly scripts = new AbortController();
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -255,12 +257,20 @@ export class Emulator {
   }
 
   private async doStop(): Promise<void> {
+    const timing = this.processEnv.CONNECT_DEV_TIMING
+      ? (what: string) => this.logger.info(`[timing] ${what} at ${performance.now().toFixed(0)} ms`)
+      : () => undefined;
+    timing('stop');
     this.bus.emit('emulator', { state: 'stopping' });
     this.markStartSettled();
     await this.watching;
     await this.watcher?.close().catch(() => undefined);
+    timing('watcher closed');
     this.scheduler?.stop();
     for (const runtime of RUNTIMES) runtime.shutdown?.();
+    // A postDeploy still running (the starters' `npm install && npm run build && ...`) is cut
+    // short: the deployment it belongs to is going away.
+    this.scripts.abort();
     if (this.options.scripts !== false && this.options.preUndeployOnStop === true) {
       await Promise.all(
         [...this.supervisors.values()]
@@ -268,7 +278,9 @@ export class Emulator {
           .map((supervisor) => this.runScript(supervisor, 'preUndeploy')),
       );
     }
+    timing('scripts done');
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.stop()));
+    timing('applications stopped');
     for (const plugin of [...this.startedPlugins].reverse()) {
       await plugin
         .stop()
@@ -281,6 +293,7 @@ export class Emulator {
         server.closeAllConnections();
       });
     }
+    timing('plugins and admin server stopped');
     if (this.root) await removeDevState(this.root).catch(() => undefined);
     this.guardian.close();
     this.bus.emit('emulator', { state: 'stopped' });
@@ -606,10 +619,15 @@ export class Emulator {
       env: supervisor.runtimeEnvironment(this.appEnvironment(supervisor, app, false), 'script'),
       guardian: this.guardian,
       timeoutMs: this.options.scriptTimeoutMs ?? 300_000,
+      ...(which === 'postDeploy' ? { signal: this.scripts.signal } : {}),
       onLine: (lineStream, text) => supervisor.log(lineStream, `[${which}] ${text}`),
     });
     if (result.code === 0) {
       this.logger.info(`${app.name}: ${which} done in ${Math.round(result.durationMs)} ms.`);
+      return result;
+    }
+    if (which === 'postDeploy' && this.scripts.signal.aborted) {
+      supervisor.log('system', `${which} stopped: connect dev is stopping.`);
       return result;
     }
     const why = result.timedOut ? 'timed out' : `exited with ${result.code ?? result.signal}`;

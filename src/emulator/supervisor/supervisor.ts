@@ -93,6 +93,8 @@ export class AppSupervisor {
   private recent: string[] = [];
 
   private detected: Runtime | undefined;
+  /** Aborts the install/build step under way when the app is stopped. */
+  private steps = new AbortController();
   private queue: Promise<unknown> = Promise.resolve();
   private markLaunched: () => void = () => undefined;
   /** Resolves once the first start has spawned a process (or settled without one). */
@@ -199,6 +201,8 @@ export class AppSupervisor {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.steps.abort();
+    this.steps = new AbortController();
     this.clearTimers();
     await this.kill();
     this.setState('stopped');
@@ -312,6 +316,7 @@ export class AppSupervisor {
           env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
           guardian: this.options.guardian,
           onLine: (stream, text) => this.log(stream, text),
+          signal: this.steps.signal,
         }),
       );
       if (this.stopping) return false;
