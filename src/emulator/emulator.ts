@@ -682,6 +682,7 @@ export class Emulator {
       return;
     }
     this.refreshRedactor();
+    for (const plugin of this.startedPlugins) plugin.configurationChanged?.();
     const added = this.spec.deployAs
       .map((app) => app.name)
       .filter(

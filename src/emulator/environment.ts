@@ -72,8 +72,8 @@ export function defaultApiClient(spec: ConnectSpec): Record<string, string> {
   const region = 'europe-west1.gcp';
   return {
     CTP_PROJECT_KEY: projectKey,
-    CTP_CLIENT_ID: 'connect-dev-client-id',
-    CTP_CLIENT_SECRET: 'connect-dev-client-secret',
+    CTP_CLIENT_ID: 'connect-dev-client-id-00',
+    CTP_CLIENT_SECRET: 'connect-dev-client-secret-000000',
     CTP_SCOPE: scope,
     CTP_CLIENT_SCOPE: scope,
     CTP_REGION: region,
