@@ -56,7 +56,14 @@ export const MASK = '****';
 export type ConfigSource =
   'flag' | 'values-file' | 'app-dotenv' | 'root-dotenv' | 'emulator' | 'default' | 'runtime';
 
-const KNOWN_SECTIONS = ['global', 'applications', 'connector', 'extensions', 'subscriptions', 'project'] as const;
+const KNOWN_SECTIONS = [
+  'global',
+  'applications',
+  'connector',
+  'extensions',
+  'subscriptions',
+  'project',
+] as const;
 
 export interface ValuesFile {
   /** Absolute path of the file read, null when there was none. */

@@ -40,14 +40,18 @@ export async function findSpecFile(path: string = process.cwd()): Promise<string
 
 /**
  * Loads connect.yaml and returns it typed, after the checks of `connect validate` on the document
- * itself (YAML, schema, rules, schedules; not the application folders). Fails with
- * CONNECT_YAML_INVALID naming the first problems.
+ * itself (YAML, schema, rules, schedules) and, with `folders`, on the application folders (as
+ * `connect validate` does: `connect dev` refuses exactly what it reports as errors). Fails with
+ * CONNECT_YAML_INVALID naming the first problems and their count.
  */
-export async function loadSpec(path?: string): Promise<LoadedSpec> {
+export async function loadSpec(path?: string, options: { folders?: boolean } = {}): Promise<LoadedSpec> {
   const file = await findSpecFile(path);
   const bytes = await readFile(file);
   const { validateSource } = await import('./validate.js');
-  const result = await validateSource(file, bytes, { folders: false });
+  const result = await validateSource(file, bytes, {
+    folders: options.folders ?? false,
+    root: dirname(file),
+  });
   if (!result.spec || result.errorCount > 0) {
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     const shown = errors
