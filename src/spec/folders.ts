@@ -14,7 +14,7 @@ import { deferredSource, type PathSegment, type YamlSource } from './yaml-source
  * Node.js major versions the runtime (Google Cloud buildpacks) builds with. engines.node must
  * admit at least one of them.
  */
-export const SUPPORTED_NODE_MAJORS = [18, 20, 22, 24] as const;
+export const SUPPORTED_NODE_MAJORS = [22, 24] as const;
 
 export const LOCK_FILES = [
   'package-lock.json',
@@ -204,17 +204,17 @@ async function checkFolder(
 export async function checkEnginesNode(range: unknown): Promise<string | undefined> {
   const supported = SUPPORTED_NODE_MAJORS.join(', ');
   if (typeof range !== 'string')
-    return `engines.node must be a version range string such as ">=20", not ${JSON.stringify(range)}`;
+    return `engines.node must be a version range string such as ">=22", not ${JSON.stringify(range)}`;
   // Two functions rather than all of semver: start-up time.
   const [{ default: validRange }, { default: intersects }] = await Promise.all([
     import('semver/ranges/valid.js'),
     import('semver/ranges/intersects.js'),
   ]);
   if (validRange(range) === null)
-    return `engines.node "${range}" is not a valid version range; write e.g. ">=20" or "22.x"`;
+    return `engines.node "${range}" is not a valid version range; write e.g. ">=22" or "24.x"`;
   const admitted = SUPPORTED_NODE_MAJORS.filter((major) =>
     intersects(range, `>=${major}.0.0 <${major + 1}.0.0`),
   );
   if (admitted.length > 0) return undefined;
-  return `engines.node "${range}" admits no Node.js version the runtime supports (${supported}): use e.g. ">=20" or "22.x"`;
+  return `engines.node "${range}" admits no Node.js version the runtime supports (${supported}): use e.g. ">=22" or "24.x"`;
 }

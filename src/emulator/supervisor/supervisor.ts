@@ -1,13 +1,12 @@
 /**
- * One supervisor per application: install (when node_modules is missing), build as the
- * platform does (`gcp-build`, else `build`), start its `start` script in its own process
- * group, decide "ready" (port accepts connections, and the health check passes when declared)
+ * One supervisor per application: install and build it, then start it, as its runtime says
+ * (runtimes/: Node.js installs when node_modules is missing, builds with `gcp-build`, else
+ * `build`, starts its `start` script), in its own process group, decide "ready" (port accepts connections, and the health check passes when declared)
  * racing an early exit, restart a crashed app with backoff, stop it (SIGTERM, then SIGKILL).
  * Kinds: `http` (service, event, job: one HTTP server on PORT), `frontend` (Merchant Center
  * apps: their own start script, ready once their port answers), `static` (assets: built, then
  * served at the root of their own port, as the CDN serves them; ./assets-server.ts).
  */
-import { existsSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { join } from 'node:path';
 
@@ -17,7 +16,9 @@ import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogS
 import { closeServer, startAssetsServer } from './assets-server.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
-import { readPackage, runShell, scriptCommand, spawnShell, stopGroup, type Spawned } from './process.js';
+import { runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
+import { runtimeFor, type Runtime, type RuntimeApp, type RuntimeStep } from './runtimes/index.js';
+import { nodeRuntime } from './runtimes/node.js';
 
 export type AppKind = 'http' | 'frontend' | 'static';
 
@@ -30,6 +31,10 @@ export function kindOf(app: Application): AppKind {
 export interface SupervisorOptions {
   app: Application;
   dir: string;
+  /** The repository root (default: dir). */
+  root?: string | undefined;
+  /** The app's runtime; default: detected from its folder (runtimes/index.ts). */
+  runtime?: Runtime | undefined;
   port: number | null;
   url: string | null;
   build: boolean;
@@ -46,6 +51,24 @@ export interface SupervisorOptions {
   onReady?(first: boolean): void;
   readyWarnMs?: number;
   maxFailedStarts?: number;
+  /** Tool versions: the platform's (fetched when missing, default) or the ones running here. */
+  versions?: 'platform' | 'current' | undefined;
+  /** Shows a warning once per emulator for the same key (default: every time). */
+  warnOnce?(key: string, text: string): void;
+}
+
+/** Steps shared by several apps (a workspace's install) that are running now, by key. */
+const sharedSteps = new Map<string, Promise<RunResult>>();
+
+/** Runs a step, or waits for the same shared step another app is running. */
+function runStep(step: RuntimeStep, run: () => Promise<RunResult>): Promise<RunResult> {
+  if (step.shared === undefined) return run();
+  const running = sharedSteps.get(step.shared);
+  if (running) return running;
+  const key = step.shared;
+  const started = run().finally(() => sharedSteps.delete(key));
+  sharedSteps.set(key, started);
+  return started;
 }
 
 const LOG_LIMIT = 1000;
@@ -77,6 +100,7 @@ export class AppSupervisor {
   /** Ports the current process reported listening on (front ends may pick their own). */
   private reported = new Set<number>();
 
+  private detected: Runtime | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private markLaunched: () => void = () => undefined;
   /** Resolves once the first start has spawned a process (or settled without one). */
@@ -224,59 +248,103 @@ export class AppSupervisor {
     if (this.current === current) this.current = undefined;
   }
 
-  /** npm install when node_modules is missing, then gcp-build/build. Returns false on failure. */
+  /** The app as its runtime sees it. */
+  private runtimeApp(): RuntimeApp {
+    return {
+      name: this.name,
+      dir: this.options.dir,
+      root: this.options.root ?? this.options.dir,
+      type: this.options.app.applicationType,
+    };
+  }
+
+  /** The runtime of the app's folder (detected again at each build: a manifest may appear). */
+  private async runtime(): Promise<Runtime> {
+    this.detected = this.options.runtime ?? (await runtimeFor(this.options.dir));
+    return this.detected;
+  }
+
+  /** What the watcher must know of the app's runtime: shared folders, what the runtime writes. */
+  async watchTargets(): Promise<{
+    shared: string[];
+    dirs: Set<string>;
+    files: Set<string>;
+    output: string[];
+  }> {
+    const runtime = this.detected ?? (await this.runtime());
+    const watched = await runtime.watch(this.runtimeApp()).catch(() => ({ dirs: [], output: [] }));
+    return {
+      shared: watched.dirs,
+      dirs: new Set(runtime.generatedDirs),
+      files: new Set(runtime.generatedFiles),
+      output: watched.output,
+    };
+  }
+
+  /** The environment of one of the app's processes, as its runtime adjusts it. */
+  runtimeEnvironment(
+    env: Record<string, string>,
+    purpose: 'install' | 'build' | 'start' | 'script',
+  ): Record<string, string> {
+    return (this.detected ?? this.options.runtime ?? nodeRuntime).environment(
+      this.runtimeApp(),
+      env,
+      purpose,
+    );
+  }
+
+  /** Install (when needed), then build, as the app's runtime says. Returns false on failure. */
   private async prepare(keepState = false): Promise<boolean> {
-    const pkg = await readPackage(this.options.dir);
-    if (!pkg) {
-      if (this.kind === 'static') {
+    const runtime = await this.runtime();
+    const plan = await runtime.plan(this.runtimeApp(), {
+      build: this.options.build,
+      env: this.options.buildEnvironment(),
+      versions: this.options.versions,
+      log: {
+        info: (text) => this.log('system', text),
+        warnOnce: (key, text) => {
+          this.log('system', text);
+          if (this.options.warnOnce) this.options.warnOnce(key, text);
+          else this.options.logger.warn(text);
+        },
+      },
+    });
+    if (!plan.ok) {
+      if (plan.noManifest && this.kind === 'static') {
         this.setState('ready');
         return true;
       }
-      this.fail(`${this.name}: no package.json in ${this.options.dir}.`);
+      this.fail(plan.message, plan.short);
       return false;
     }
-    const steps: Array<[string, string]> = [];
-    if (pkg.hasDependencies && !existsSync(join(this.options.dir, 'node_modules'))) {
-      const lock = existsSync(join(this.options.dir, 'package-lock.json'));
-      steps.push([
-        lock ? 'npm ci' : 'npm install',
-        lock ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund',
-      ]);
-    }
-    if (this.options.build) {
-      const name =
-        pkg.scripts['gcp-build'] !== undefined
-          ? 'gcp-build'
-          : pkg.scripts.build !== undefined
-            ? 'build'
-            : undefined;
-      const command = name === undefined ? undefined : scriptCommand(pkg.scripts, name);
-      if (command !== undefined) steps.push([`npm run ${name}`, command]);
-    }
+    const steps = plan.steps;
     if (steps.length === 0) return true;
     if (!keepState) this.setState('building');
-    for (const [label, command] of steps) {
+    for (const step of steps) {
+      const { label } = step;
       this.log('system', `${label}`);
-      const result = await runShell(command, {
-        cwd: this.options.dir,
-        env: this.options.buildEnvironment(),
-        guardian: this.options.guardian,
-        onLine: (stream, text) => this.log(stream, text),
-      });
+      const result = await runStep(step, () =>
+        runShell(step.command, {
+          cwd: step.cwd ?? this.options.dir,
+          env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
+          guardian: this.options.guardian,
+          onLine: (stream, text) => this.log(stream, text),
+        }),
+      );
       if (this.stopping) return false;
+      if (result.code === 0) await step.done?.();
       if (result.code !== 0) {
         const message = `${label} failed (exit code ${result.code ?? result.signal})`;
+        const explained = step.explain?.(result.output);
+        const details = explained ?? this.options.redact(tail(result.output, TAIL_LINES));
         if (keepState) {
           this.lastError = message;
           this.options.logger.error(
-            `${this.name}: ${message}; the previous version keeps running.\n${this.options.redact(tail(result.output, TAIL_LINES))}`,
+            `${this.name}: ${message}; the previous version keeps running.\n${details}`,
           );
           this.options.bus.emit('app', this.info());
         } else {
-          this.fail(
-            `${this.name}: ${message}.\n${this.options.redact(tail(result.output, TAIL_LINES))}`,
-            message,
-          );
+          this.fail(`${this.name}: ${message}.\n${details}`, message);
         }
         return false;
       }
@@ -308,17 +376,13 @@ export class AppSupervisor {
       this.setState('ready');
       return;
     }
-    const pkg = await readPackage(this.options.dir);
-    let command = pkg ? scriptCommand(pkg.scripts, 'start') : undefined;
-    // npm start's default when there is no start script.
-    if (command === undefined && existsSync(join(this.options.dir, 'server.js'))) command = 'node server.js';
-    if (command === undefined) {
-      this.fail(
-        `${this.name}: no "start" script in ${join(this.options.dir, 'package.json')}.`,
-        'no start script',
-      );
+    const runtime = await this.runtime();
+    const start = await runtime.start(this.runtimeApp());
+    if (!start.ok) {
+      this.fail(start.message, start.short);
       return;
     }
+    const command = start.command;
     this.recent = [];
     this.reported = new Set();
     this.answeringUrl = undefined;
@@ -328,7 +392,7 @@ export class AppSupervisor {
     const listening = new Promise<void>((resolve) => (heard = resolve));
     const spawned = spawnShell(command, {
       cwd: this.options.dir,
-      env: this.options.environment(),
+      env: runtime.environment(this.runtimeApp(), this.options.environment(), 'start'),
       guardian: this.options.guardian,
       onLine: (stream, text) => this.log(stream, text),
       onListening: (port) => {
