@@ -115,9 +115,10 @@ describe('connect dev: the local project and the credentials apps are configured
       error: 'invalid_client',
       error_description: 'Please provide valid client credentials using HTTP Basic Authentication.',
     });
-    // The secret of the .env is never printed.
+    // The secret of the .env is never printed; nor its secured project key.
     const { stdout, stderr } = dev.output();
     expect(`${stdout}${stderr}`).not.toContain('Abcdefghijklmnopqrstuvwxyz_-1234');
+    expect(stdout).toMatch(/orders for project \*\*\*\*/);
   }, 150_000);
 
   it('gives a starter that checks lengths credentials of the platform shape; --project-key names the project', async () => {
@@ -132,6 +133,8 @@ describe('connect dev: the local project and the credentials apps are configured
     expect(status.platform.clientSecret).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(status.platform.projectKey).toBe('my-shop');
     expect(status.platform.scope).toBe('manage_project:my-shop');
+    // A value the emulator supplies for a secured key is no secret: the logs show it.
+    expect(dev.output().stdout).toMatch(/orders for project my-shop/);
     const orders = status.applications.find((app) => app.name === 'orders') as { url: string };
     const answer = await eventually(() => getJson<Answer>(orders.url));
     expect(answer).toEqual({

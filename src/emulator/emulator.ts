@@ -600,7 +600,14 @@ export class Emulator {
   private refreshRedactor(): void {
     const secrets: Array<string | null> = [];
     for (const resolved of this.config?.resolved.values() ?? []) {
-      for (const entry of resolved.values) if (entry.secured) secrets.push(entry.value);
+      for (const entry of resolved.values) {
+        // What the emulator itself supplies for a secured key (the local project key, client id,
+        // region) is no secret: masking "connect-dev" in every log line helps nobody. Its local
+        // client secret still is masked.
+        if (entry.secured && (entry.source !== 'emulator' || /SECRET|PASSWORD|TOKEN/i.test(entry.key))) {
+          secrets.push(entry.value);
+        }
+      }
     }
     if (this.spec.inheritAs?.apiClient) secrets.push(defaultApiClient(this.spec).CTP_CLIENT_SECRET ?? null);
     for (const app of this.spec.deployAs) {
