@@ -41,6 +41,7 @@ import { processAlive, readDevState, removeDevState, writeDevState } from './adm
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
 import { runShell, type RunResult } from './supervisor/process.js';
+import { RUNTIMES } from './supervisor/runtimes/index.js';
 import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
 import type {
   AppInfo,
@@ -261,6 +262,7 @@ export class Emulator {
     await this.watching;
     await this.watcher?.close().catch(() => undefined);
     this.scheduler?.stop();
+    for (const runtime of RUNTIMES) runtime.shutdown?.();
     if (this.options.scripts !== false && this.options.preUndeployOnStop === true) {
       await Promise.all(
         [...this.supervisors.values()]

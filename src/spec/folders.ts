@@ -16,12 +16,15 @@ import { deferredSource, type PathSegment, type YamlSource } from './yaml-source
  */
 export const SUPPORTED_NODE_MAJORS = [22, 24] as const;
 
-export const LOCK_FILES = [
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-] as const;
+/** The lock files the platform's install honours (npm's and Yarn's). */
+export const LOCK_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock'] as const;
+
+/** Lock files of package managers the platform does not use. */
+const FOREIGN_LOCK_FILES: ReadonlyArray<[string, string]> = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+];
 
 const NAME = /^[a-zA-Z0-9_-]{2,256}$/;
 const NEEDS_START = ['service', 'event', 'job'];
@@ -174,7 +177,16 @@ async function checkFolder(
     }
   }
   const engines = isObject(manifest.engines) ? manifest.engines : {};
-  if (engines.node !== undefined) {
+  if (engines.node === undefined) {
+    diagnostics.push(
+      pkg.diagnostic(
+        'missing-node-version',
+        'warning',
+        `${name}/package.json has no engines.node: the platform then runs the newest LTS, Node.js 24; declare the versions you test with, e.g. "engines": { "node": ">=22" }`,
+        isObject(manifest.engines) ? ['engines'] : [],
+      ),
+    );
+  } else {
     const problem = await checkEnginesNode(engines.node);
     if (problem)
       diagnostics.push(
@@ -184,8 +196,41 @@ async function checkFolder(
         ]),
       );
   }
+  const manager = typeof manifest.packageManager === 'string' ? manifest.packageManager : '';
+  const foreign = /^(pnpm|bun)@/.exec(manager)?.[1];
+  if (foreign) {
+    diagnostics.push(
+      pkg.diagnostic(
+        'unsupported-package-manager',
+        'warning',
+        `${name}/package.json: packageManager names ${foreign}, which the platform does not use: it installs with Yarn when a yarn.lock is at the repository root, else with npm; commit a package-lock.json (npm install) or a yarn.lock`,
+        ['packageManager'],
+      ),
+    );
+  }
+  for (const [file, tool] of FOREIGN_LOCK_FILES) {
+    for (const [dir, label] of [
+      [folder, `${name}/${file}`],
+      [root, file],
+    ] as const) {
+      if ((await kind(join(dir, file))) !== 'file') continue;
+      diagnostics.push(
+        source.diagnostic(
+          'unsupported-package-manager',
+          'warning',
+          `${label}: the platform does not install with ${tool} (it uses Yarn when a yarn.lock is at the repository root, else npm) and ignores this file; commit a package-lock.json (npm install) or a yarn.lock instead`,
+          [...base, 'name'],
+        ),
+      );
+    }
+  }
   const locks = await Promise.all(
-    LOCK_FILES.map(async (lock) => (await kind(join(folder, lock))) === 'file'),
+    [
+      ...LOCK_FILES.map((lock) => join(folder, lock)),
+      // A workspace's one lock file, or the repository's yarn.lock.
+      join(root, 'yarn.lock'),
+      join(root, 'package-lock.json'),
+    ].map(async (lock) => (await kind(lock)) === 'file'),
   );
   if (!locks.includes(true)) {
     diagnostics.push(

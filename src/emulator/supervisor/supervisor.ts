@@ -309,6 +309,7 @@ export class AppSupervisor {
         },
       },
     });
+    if (this.stopping) return false;
     if (!plan.ok) {
       if (plan.noManifest && this.kind === 'static') {
         this.setState('ready');

@@ -135,7 +135,8 @@ function fetchTool(options: {
 const fetchGroups = new Set<number>();
 let exitHook = false;
 
-function killFetches(): void {
+/** Kills the fetches under way (the emulator stops). */
+export function killFetches(): void {
   for (const pid of fetchGroups) {
     try {
       process.kill(-pid, 'SIGKILL');

@@ -21,7 +21,7 @@ import {
   usesBuildLayout,
   type NodeProject,
 } from './node-project.js';
-import { ensureNode, ensureYarn, fetchedNodeVersion, platformNodeMajor } from './node-tools.js';
+import { ensureNode, ensureYarn, fetchedNodeVersion, killFetches, platformNodeMajor } from './node-tools.js';
 import type { PlanOptions, Runtime, RuntimeApp, RuntimePlan, RuntimeStart, RuntimeStep } from './types.js';
 
 /** What the last plan decided for an app folder, for the environment of its processes. */
@@ -144,6 +144,10 @@ export const nodeRuntime: Runtime = {
   generatedDirs: ['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache'],
   generatedFiles: ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'tsconfig.tsbuildinfo'],
   portVariable: 'PORT',
+
+  shutdown() {
+    killFetches();
+  },
 
   detect(dir: string): Promise<boolean> {
     return Promise.resolve(existsSync(join(dir, 'package.json')));

@@ -99,6 +99,8 @@ export interface Runtime {
    * and folders inside it (relative) that the build writes (an outDir of its own).
    */
   watch(app: RuntimeApp): Promise<{ dirs: string[]; output: string[] }>;
+  /** Stops what the runtime is fetching (the emulator is stopping). */
+  shutdown?(): void;
   /** The variable that tells the app which port to listen on (the platform sets PORT). */
   readonly portVariable: string;
 }
