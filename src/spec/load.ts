@@ -3,7 +3,7 @@
  * PATH may be the file or a directory holding it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { ConnectError, ExitCode } from '../errors.js';
 import type { ConnectSpec } from './types.js';
@@ -58,7 +58,7 @@ export async function loadSpec(path?: string, options: { folders?: boolean } = {
       .slice(0, 3)
       .map(
         (diagnostic) =>
-          `  ${basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
+          `  ${relative(dirname(file), diagnostic.file) || basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
       );
     const more = errors.length > 3 ? [`  ... and ${errors.length - 3} more`] : [];
     throw new ConnectError(
