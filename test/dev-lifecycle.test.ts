@@ -136,7 +136,9 @@ describe('connect dev front ends', () => {
     const mcUrl = app('mc').url as string;
     expect(await (await fetch(mcUrl)).text()).toBe(mcUrl);
     expect(dev.output().stdout).toMatch(/mc\s+\| mc up gcp-eu/);
-    expect(app('web').url).toBe(`${admin}/web/`);
+    // Assets: at the root of their own origin (as the CDN serves them), and still under the admin server.
+    expect(app('web').url).toBe(`http://127.0.0.1:${app('web').port}/`);
+    expect(await (await fetch(app('web').url as string)).text()).toBe('built');
     expect(await (await fetch(`${admin}/web/`)).text()).toBe('built');
     dev.kill('SIGTERM');
     expect((await dev).exitCode).toBe(0);

@@ -16,6 +16,7 @@
  * connector: {...}            # publish metadata (issue 6), kept raw
  * extensions: {...}           # emulated platform (issue 5), kept raw
  * subscriptions: {...}        # emulated platform (issue 5), kept raw
+ * project: {...}              # the local project of `connect dev` (issue 12), kept raw
  * ```
  * Any other top-level section is an error. Scalar values become strings; `${env:NAME}` is
  * replaced by the environment variable NAME (missing: error naming it; `$${env:X}` keeps the
@@ -55,7 +56,14 @@ export const MASK = '****';
 export type ConfigSource =
   'flag' | 'values-file' | 'app-dotenv' | 'root-dotenv' | 'emulator' | 'default' | 'runtime';
 
-const KNOWN_SECTIONS = ['global', 'applications', 'connector', 'extensions', 'subscriptions'] as const;
+const KNOWN_SECTIONS = [
+  'global',
+  'applications',
+  'connector',
+  'extensions',
+  'subscriptions',
+  'project',
+] as const;
 
 export interface ValuesFile {
   /** Absolute path of the file read, null when there was none. */
@@ -66,6 +74,8 @@ export interface ValuesFile {
   connector?: unknown;
   extensions?: unknown;
   subscriptions?: unknown;
+  /** The local project of `connect dev` (key, API client); see src/emulator/platform/local-project.ts. */
+  project?: unknown;
 }
 
 export interface Assignment {
@@ -206,6 +216,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
       case 'connector':
       case 'extensions':
       case 'subscriptions':
+      case 'project':
         result[section] = value;
         break;
       default:

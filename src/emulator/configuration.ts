@@ -38,9 +38,9 @@ export interface LoadedConfiguration {
 }
 
 export async function loadConfiguration(options: ConfigurationOptions): Promise<LoadedConfiguration> {
-  // loadSpec runs the document checks of `connect validate` (YAML, schema, rules, schedules):
-  // the emulator runs only what the platform would deploy.
-  const loaded = await loadSpec(options.path);
+  // loadSpec runs every check of `connect validate` (YAML, schema, rules, schedules, and the
+  // application folders): the emulator refuses exactly what validate reports as errors.
+  const loaded = await loadSpec(options.path, { folders: true });
   const { spec, root } = loaded;
   // The files are read at once; their errors are reported in the order below.
   const dotenvs = Promise.all([

@@ -25,6 +25,7 @@ import {
 } from '../config/values.js';
 import { hasEndpoint, type Application, type ConnectSpec } from '../spec/types.js';
 import { createBus } from './bus.js';
+import { frontendDefaults, isFrontend } from './frontend.js';
 import { loadConfiguration, withFallbackLayer, type LoadedConfiguration } from './configuration.js';
 import {
   API_CLIENT_VARIABLES,
@@ -178,7 +179,8 @@ export class Emulator {
     const [server, ports] = await Promise.all([
       this.listenAdmin(adminApp, this.options.adminPort ?? 0, () => loadApp()),
       Promise.all(
-        selected.map(async (app) => [app.name, kindOf(app) === 'static' ? null : await freePort()] as const),
+        // Every app has its own origin: assets too (served at its root, as the CDN does).
+        selected.map(async (app) => [app.name, await freePort()] as const),
       ),
     ]);
     this.server = server;
@@ -465,14 +467,18 @@ export class Emulator {
     this.applyPluginValues();
   }
 
-  /** Declared keys nobody set get the value a started plugin supplies (source `emulator`). */
+  /**
+   * Declared keys nobody set get the value a started plugin supplies, or a Merchant Center
+   * app's local ID (source `emulator`).
+   */
   private applyPluginValues(): void {
-    if (!this.config || this.startedPlugins.length === 0) return;
+    if (!this.config) return;
+    if (this.startedPlugins.length === 0 && !this.spec.deployAs.some(isFrontend)) return;
     this.config = withFallbackLayer(this.config, {
       source: 'emulator',
       get: (application, key) => {
         const app = this.specOf(application);
-        return app ? this.pluginEnv(app)[key] : undefined;
+        return app ? (this.pluginEnv(app)[key] ?? this.frontendValues(app)[key]) : undefined;
       },
     });
   }
@@ -502,8 +508,8 @@ export class Emulator {
       const endpoint = app.endpoint.startsWith('/') ? app.endpoint : `/${app.endpoint}`;
       return `http://127.0.0.1:${port}${endpoint}`;
     }
+    if (port !== null) return `http://127.0.0.1:${port}${app.applicationType === 'assets' ? '/' : ''}`;
     if (app.applicationType === 'assets') return `${this.adminUrl}/${app.name}/`;
-    if (port !== null) return `http://127.0.0.1:${port}`;
     return null;
   }
 
@@ -556,12 +562,26 @@ export class Emulator {
   }
 
   private runtimeFor(app: Application, supervisor: AppSupervisor): Record<string, string> {
-    return runtimeVariables({
-      app,
-      port: supervisor.port,
-      url: supervisor.info().url,
-      revision: this.revisions.get(app.name) ?? 1,
-      adminUrl: this.adminUrl,
+    return {
+      ...this.frontendValues(app),
+      ...runtimeVariables({
+        app,
+        port: supervisor.port,
+        url: supervisor.url,
+        revision: this.revisions.get(app.name) ?? 1,
+        adminUrl: this.adminUrl,
+      }),
+    };
+  }
+
+  /** Local values of a Merchant Center app's IDs (for the ones nobody configured). */
+  private frontendValues(app: Application): Record<string, string> {
+    if (!isFrontend(app)) return {};
+    const platform = this.pluginEnv(app);
+    const region = this.config?.resolved.get(app.name)?.values.find((e) => e.key === 'CTP_REGION')?.value;
+    return frontendDefaults(app, {
+      projectKey: platform.CTP_PROJECT_KEY ?? 'connect-dev',
+      region: region ?? platform.CTP_REGION,
     });
   }
 
@@ -595,7 +615,14 @@ export class Emulator {
   private refreshRedactor(): void {
     const secrets: Array<string | null> = [];
     for (const resolved of this.config?.resolved.values() ?? []) {
-      for (const entry of resolved.values) if (entry.secured) secrets.push(entry.value);
+      for (const entry of resolved.values) {
+        // What the emulator itself supplies for a secured key (the local project key, client id,
+        // region) is no secret: masking "connect-dev" in every log line helps nobody. Its local
+        // client secret still is masked.
+        if (entry.secured && (entry.source !== 'emulator' || /SECRET|PASSWORD|TOKEN/i.test(entry.key))) {
+          secrets.push(entry.value);
+        }
+      }
     }
     if (this.spec.inheritAs?.apiClient) secrets.push(defaultApiClient(this.spec).CTP_CLIENT_SECRET ?? null);
     for (const app of this.spec.deployAs) {
@@ -786,6 +813,7 @@ export class Emulator {
       return;
     }
     this.refreshRedactor();
+    for (const plugin of this.startedPlugins) plugin.configurationChanged?.();
     const added = this.spec.deployAs
       .map((app) => app.name)
       .filter(

@@ -9,6 +9,7 @@
 import type { ConfigEntry, ResolvedConfiguration } from '../config/values.js';
 import { MERCHANT_CENTER_TYPES, type Application, type ConnectSpec } from '../spec/types.js';
 import { distFile } from '../package-root.js';
+import { frontendRuntime, MC_SCRIPTS_PORT } from './frontend.js';
 import { scriptPath } from './supervisor/process.js';
 
 const PASS_THROUGH = new Set([
@@ -72,8 +73,8 @@ export function defaultApiClient(spec: ConnectSpec): Record<string, string> {
   const region = 'europe-west1.gcp';
   return {
     CTP_PROJECT_KEY: projectKey,
-    CTP_CLIENT_ID: 'connect-dev-client-id',
-    CTP_CLIENT_SECRET: 'connect-dev-client-secret',
+    CTP_CLIENT_ID: 'connect-dev-client-id-00',
+    CTP_CLIENT_SECRET: 'connect-dev-client-secret-000000',
     CTP_SCOPE: scope,
     CTP_CLIENT_SCOPE: scope,
     CTP_REGION: region,
@@ -108,8 +109,9 @@ export function runtimeVariables(facts: RuntimeFacts): Record<string, string> {
     out.CONNECT_GCP_TOPIC_NAME = `connect-dev-${app.name}`;
     out.CONNECT_GCP_PROJECT_ID = 'connect-dev';
   }
-  if (facts.url && MERCHANT_CENTER_TYPES.includes(app.applicationType)) {
-    out.APPLICATION_URL = facts.url;
+  if (MERCHANT_CENTER_TYPES.includes(app.applicationType)) {
+    if (facts.url) out.APPLICATION_URL = facts.url;
+    Object.assign(out, frontendRuntime(facts.port));
   }
   return out;
 }
@@ -134,7 +136,7 @@ export function buildEnvironment(parts: EnvironmentParts): Record<string, string
   Object.assign(env, parts.runtime, parts.plugin);
   for (const entry of parts.configuration?.values ?? [])
     if (entry.value !== null) env[entry.key] = entry.value;
-  for (const key of ['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION']) {
+  for (const key of ['PORT', 'HTTP_PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION']) {
     const value = parts.runtime[key];
     if (value !== undefined) env[key] = value;
   }
@@ -143,7 +145,8 @@ export function buildEnvironment(parts: EnvironmentParts): Record<string, string
     env.NODE_OPTIONS = [parts.base.NODE_OPTIONS, requireOption(distFile('preload/app.cjs'))]
       .filter(Boolean)
       .join(' ');
-    env.CONNECT_DEV_MAP_PORTS = '8080';
+    // 8080: what the platform's templates hard-code; 3001: mc-scripts' default (front ends).
+    env.CONNECT_DEV_MAP_PORTS = parts.runtime.HTTP_PORT === undefined ? '8080' : `8080,${MC_SCRIPTS_PORT}`;
   }
   return env;
 }

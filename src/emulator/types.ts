@@ -145,6 +145,8 @@ export interface EmulatorPlugin {
   env?(app: Application): Record<string, string>;
   /** Names of the keys of env() whose values are secret. */
   secrets?(): string[];
+  /** connect.yaml, the values file or a .env changed and was re-read. */
+  configurationChanged?(): void;
 }
 
 export type { ConfigEntry };

@@ -159,8 +159,9 @@ export const RULES = {
     description: 'A Merchant Center or assets app without a build script.',
   },
   'missing-npm-script': {
-    severity: 'error',
-    description: 'postDeploy/preUndeploy runs `npm run X` and X is not a script.',
+    severity: 'warning',
+    description:
+      'postDeploy/preUndeploy runs `npm run X` and X is not a script (the platform accepts the file; the script fails at deploy time).',
   },
   'unsupported-node-version': {
     severity: 'error',

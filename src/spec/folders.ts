@@ -46,6 +46,18 @@ export function npmScriptsCalled(command: string): string[] {
   ].map((match) => match[1] ?? '');
 }
 
+/** Where `npm run <script>` starts in the source, inside the scalar at `path` (for the caret). */
+function npmRunOffset(source: YamlSource, path: readonly PathSegment[], script: string): number | undefined {
+  const range = source.nodeAt(path)?.range;
+  if (!range) return undefined;
+  const text = source.text.slice(range[0], range[1]);
+  const escaped = script.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(
+    `\\bnpm\\s+(?:run|run-script)\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*${escaped}(?![^\\s;&|><()'"])`,
+  ).exec(text);
+  return match ? range[0] + match.index : undefined;
+}
+
 export async function checkFolders(
   source: YamlSource,
   document: unknown,
@@ -150,12 +162,16 @@ async function checkFolder(
     if (typeof command !== 'string') continue;
     for (const script of npmScriptsCalled(command)) {
       if (hasScript(script)) continue;
+      // The platform accepts the file; the script fails at deploy time: a warning (issue 12).
+      const path = [...base, 'scripts', hook];
+      const offset = npmRunOffset(source, path, script);
       diagnostics.push(
         source.diagnostic(
           'missing-npm-script',
-          'error',
-          `${hook} runs \`npm run ${script}\` but ${name}/package.json has no "${script}" script: add it, or fix the name`,
-          [...base, 'scripts', hook],
+          'warning',
+          `${hook} runs \`npm run ${script}\` but ${name}/package.json has no "${script}" script: the platform accepts connect.yaml, but the script fails at deploy time; add it, or fix the name`,
+          path,
+          offset === undefined ? {} : { offset },
         ),
       );
     }

@@ -3,7 +3,7 @@
  * PATH may be the file or a directory holding it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { ConnectError, ExitCode } from '../errors.js';
 import type { ConnectSpec } from './types.js';
@@ -40,21 +40,25 @@ export async function findSpecFile(path: string = process.cwd()): Promise<string
 
 /**
  * Loads connect.yaml and returns it typed, after the checks of `connect validate` on the document
- * itself (YAML, schema, rules, schedules; not the application folders). Fails with
- * CONNECT_YAML_INVALID naming the first problems.
+ * itself (YAML, schema, rules, schedules) and, with `folders`, on the application folders (as
+ * `connect validate` does: `connect dev` refuses exactly what it reports as errors). Fails with
+ * CONNECT_YAML_INVALID naming the first problems and their count.
  */
-export async function loadSpec(path?: string): Promise<LoadedSpec> {
+export async function loadSpec(path?: string, options: { folders?: boolean } = {}): Promise<LoadedSpec> {
   const file = await findSpecFile(path);
   const bytes = await readFile(file);
   const { validateSource } = await import('./validate.js');
-  const result = await validateSource(file, bytes, { folders: false });
+  const result = await validateSource(file, bytes, {
+    folders: options.folders ?? false,
+    root: dirname(file),
+  });
   if (!result.spec || result.errorCount > 0) {
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     const shown = errors
       .slice(0, 3)
       .map(
         (diagnostic) =>
-          `  ${basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
+          `  ${relative(dirname(file), diagnostic.file) || basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
       );
     const more = errors.length > 3 ? [`  ... and ${errors.length - 3} more`] : [];
     throw new ConnectError(

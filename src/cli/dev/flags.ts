@@ -62,6 +62,11 @@ export const DEV_FLAGS = {
     kind: 'string',
     description: 'Keep the local project in this folder between runs.',
   },
+  'project-key': {
+    kind: 'string',
+    description:
+      "The local project's key (default: project.key of the values file, else the CTP_PROJECT_KEY your applications are configured with, else connect-dev).",
+  },
   extension: {
     kind: 'string',
     multiple: true,

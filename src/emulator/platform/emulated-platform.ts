@@ -36,6 +36,7 @@ import { buildSample, buildUpdatedSample } from '../extensions/samples.js';
 import type { SaveChange, StoredChange } from './hooks.js';
 import type { DeferredServer } from './deferred-server.js';
 import { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
+import type { ApiClientCredentials } from './local-project.js';
 import { LocalApi, type PlatformInfo } from './local-api.js';
 
 export { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
@@ -70,6 +71,10 @@ export interface EmulatedPlatformOptions {
   scopes?: readonly string[] | undefined;
   clientId?: string | undefined;
   clientSecret?: string | undefined;
+  /** The emulator's own client's scope string (default: `scopes` on the project). */
+  scope?: string | undefined;
+  /** API clients the applications are configured with (see ./local-project.ts). */
+  clients?: readonly ApiClientCredentials[] | undefined;
   /** An already-listening socket to serve the local API on. */
   server?: DeferredServer | undefined;
   ackDeadlineMs?: number | undefined;
@@ -113,6 +118,8 @@ export class EmulatedPlatform {
       ...(options.clientId ? { clientId: options.clientId } : {}),
       ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
       scopes: options.scopes,
+      scope: options.scope,
+      clients: options.clients,
       server: options.server,
       persistDir: options.persistDir,
       seedFile: options.seedFile,

@@ -21,11 +21,19 @@ export function scopeFor(projectKey: string, scopes: readonly string[] | undefin
   return list.map((s) => `${s}:${projectKey}`).join(' ');
 }
 
-/** Fresh local-only client credentials. */
+/** The platform's API client id and secret: 24 and 32 characters of `[A-Za-z0-9_-]`. */
+export const CLIENT_ID_LENGTH = 24;
+export const CLIENT_SECRET_LENGTH = 32;
+
+/**
+ * Fresh local-only client credentials, shaped as the platform's (the official starters refuse
+ * any other length at start). base64url of 18 and 24 random bytes: exactly 24 and 32 characters
+ * of the platform's alphabet.
+ */
 export function newCredentials(): { clientId: string; clientSecret: string } {
   return {
-    clientId: `local-${randomBytes(6).toString('hex')}`,
-    clientSecret: randomBytes(18).toString('base64url'),
+    clientId: randomBytes((CLIENT_ID_LENGTH * 3) / 4).toString('base64url'),
+    clientSecret: randomBytes((CLIENT_SECRET_LENGTH * 3) / 4).toString('base64url'),
   };
 }
 

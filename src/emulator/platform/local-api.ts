@@ -15,6 +15,7 @@ import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
+import type { ApiClientCredentials } from './local-project.js';
 import {
   assertMockContract,
   commercetoolsErrorClass,
@@ -33,6 +34,10 @@ export interface LocalApiOptions {
   scopes?: readonly string[] | undefined;
   clientId?: string;
   clientSecret?: string;
+  /** The emulator's own client's scope string; default: `scopes` on the project. */
+  scope?: string | undefined;
+  /** More API clients of the project: the credentials the applications are configured with. */
+  clients?: readonly ApiClientCredentials[] | undefined;
   /** Keep the project in this folder between runs (`connect dev --persist DIR`). */
   persistDir?: string | undefined;
   /** JSON of resources to create at start (`connect dev --seed FILE`), applied to an empty project. */
@@ -58,6 +63,8 @@ export class LocalApi {
   private persistTimer: NodeJS.Timeout | undefined;
   private internalToken: string | undefined;
   private readonly quiet = new AsyncLocalStorage<boolean>();
+  /** The project's API clients by id (the emulator's own first). */
+  private readonly clients = new Map<string, ApiClientCredentials>();
 
   private constructor(
     readonly mock: CommercetoolsMock,
@@ -96,7 +103,7 @@ export class LocalApi {
     const project = await storage(mock).getProject(projectKey);
     await storage(mock).saveProject({ ...project, messages: { enabled: true, deleteDaysAfterCreation: 15 } });
 
-    const scope = scopeFor(projectKey, options.scopes);
+    const scope = options.scope ?? scopeFor(projectKey, options.scopes);
     const api = new LocalApi(
       mock,
       { apiUrl: '', authUrl: '', projectKey, clientId, clientSecret, scope },
@@ -105,6 +112,8 @@ export class LocalApi {
       persisted,
       options.server,
     );
+    api.addClient({ clientId, clientSecret, scope });
+    for (const client of options.clients ?? []) api.addClient(client);
     api.addCredentialCheck();
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
@@ -122,6 +131,14 @@ export class LocalApi {
     api.platform.apiUrl = url;
     api.platform.authUrl = url;
     return api;
+  }
+
+  /**
+   * Makes `client` an API client of the project (a later one with the same id replaces it, as
+   * an edited .env does).
+   */
+  addClient(client: ApiClientCredentials): void {
+    this.clients.set(client.clientId, { ...client });
   }
 
   info(): PlatformInfo {
@@ -262,26 +279,57 @@ export class LocalApi {
       .access_token;
   }
 
-  /** The mock accepts any client credentials; the platform only those of an API client. */
+  /**
+   * The mock accepts any client credentials; the platform only those of an API client of the
+   * project, and answers anything else with its `invalid_client` error (401). A token is
+   * issued for the scopes asked for (form body or query), else for all of the client's.
+   */
   private addCredentialCheck(): void {
-    this.mock.app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/oauth/')) return;
-      const header = request.headers.authorization ?? '';
-      const match = /^Basic\s+(.+)$/i.exec(header);
+    const clientOf = (request: { headers: { authorization?: string | undefined } }) => {
+      const match = /^Basic\s+(.+)$/i.exec(request.headers.authorization ?? '');
       const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
       const separator = decoded.indexOf(':');
-      const id = decodeURIComponent(decoded.slice(0, separator));
-      const secret = decodeURIComponent(decoded.slice(separator + 1));
-      if (separator < 0 || id !== this.platform.clientId || secret !== this.platform.clientSecret) {
-        const message = 'Please provide valid client credentials using HTTP Basic Authentication.';
-        await reply.status(401).send({
-          statusCode: 401,
-          message,
-          errors: [{ code: 'invalid_client', message }],
-          error: 'invalid_client',
-          error_description: message,
-        });
+      if (separator < 0) return undefined;
+      let id: string;
+      let secret: string;
+      try {
+        id = decodeURIComponent(decoded.slice(0, separator));
+        secret = decodeURIComponent(decoded.slice(separator + 1));
+      } catch {
+        return undefined;
       }
+      const client = this.clients.get(id);
+      return client && client.clientSecret === secret ? client : undefined;
+    };
+    this.mock.app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/oauth/')) return;
+      if (clientOf(request)) return;
+      const message = 'Please provide valid client credentials using HTTP Basic Authentication.';
+      await reply.status(401).send({
+        statusCode: 401,
+        message,
+        errors: [{ code: 'invalid_client', message }],
+        error: 'invalid_client',
+        error_description: message,
+      });
+    });
+    this.mock.app.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST' || !/^\/oauth\/token(?:\?|$)/.test(request.url)) return;
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<
+        string,
+        unknown
+      >;
+      if ((query.grant_type ?? body.grant_type) !== 'client_credentials') return;
+      const client = clientOf(request);
+      if (!client) return;
+      const asked = String(query.scope ?? body.scope ?? '').trim();
+      const store = this.mock.authStore() as unknown as {
+        getClientToken(clientId: string, secret: string, scope: string): unknown;
+      };
+      await reply
+        .status(200)
+        .send(store.getClientToken(client.clientId, client.clientSecret, asked || client.scope));
     });
   }
 

@@ -16,13 +16,8 @@ import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
-import {
-  DEFAULT_PROJECT_KEY,
-  newCredentials,
-  platformEnvironment,
-  scopeFor,
-  type PlatformInfo,
-} from './environment.js';
+import { platformEnvironment, type PlatformInfo } from './environment.js';
+import { configuredClients, decideLocalProject, parseProjectSection } from './local-project.js';
 
 /** When nothing else starts the local API earlier, it starts this long after `connect dev`. */
 const LAZY_START_MS = 3000;
@@ -37,6 +32,8 @@ export interface PlatformPluginOptions {
   subscriptions?: readonly string[] | undefined;
   /** The --values file (default: connect.values.yaml at the root). */
   valuesFile?: string | undefined;
+  /** `--project-key`: the local project's key (see ./local-project.ts). */
+  projectKey?: string | undefined;
 }
 
 /** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
@@ -52,6 +49,8 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let server: DeferredServer | undefined;
   let info: PlatformInfo | undefined;
   let routes: Router | undefined;
+  let userCredentials = false;
+  let context: PluginContext | undefined;
   // The admin server mounts plugin routes before the platform has started (and loads express
   // late, as do we): a plain middleware that delegates once the platform's router exists.
   const router = (req: Request, res: Response, next: NextFunction): void => {
@@ -63,7 +62,16 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
     name: 'platform',
     ready: () => starting,
     async start(ctx: PluginContext) {
+      context = ctx;
       const values = await readValuesFile(ctx.root, { file: options.valuesFile });
+      const project = decideLocalProject({
+        flagKey: options.projectKey,
+        section: parseProjectSection(values.project, values.file ?? 'connect.values.yaml'),
+        configured: configuredClients(ctx.spec, ctx.configuration),
+        apiClientScopes: ctx.spec.inheritAs?.apiClient?.scopes,
+      });
+      for (const warning of project.warnings) ctx.logger.warn(warning);
+      userCredentials = project.userCredentials;
       const fromValues = valuesFileDefaults(ctx.spec, values);
       const fromFlags = {
         extensions: parseExtensionFlags(ctx.spec, options.extensions ?? []),
@@ -85,13 +93,13 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       // The address and credentials are known at once, so the apps can start while the mock
       // (most of a second to import) loads; early requests wait for it.
       server = await DeferredServer.listen();
-      const credentials = newCredentials();
+      const credentials = { clientId: project.clientId, clientSecret: project.clientSecret };
       info = {
         apiUrl: server.url,
         authUrl: server.url,
-        projectKey: DEFAULT_PROJECT_KEY,
+        projectKey: project.projectKey,
         ...credentials,
-        scope: scopeFor(DEFAULT_PROJECT_KEY, ctx.spec.inheritAs?.apiClient?.scopes),
+        scope: project.scope,
       };
       const socket = server;
       // Loading the mock keeps the event loop busy for most of a second: do it once the apps
@@ -117,7 +125,9 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         .then(([{ EmulatedPlatform }, { createPlatformRouter }]) =>
           EmulatedPlatform.start({
             stateDir: stateDir(ctx.root),
-            scopes: ctx.spec.inheritAs?.apiClient?.scopes,
+            projectKey: project.projectKey,
+            scope: project.scope,
+            clients: project.clients,
             ...credentials,
             server: socket,
             seedFile: options.seedFile,
@@ -140,8 +150,9 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             return started;
           }),
         );
+      const others = project.clients.length;
       ctx.logger.info(
-        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
+        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}${project.keySource === 'configuration' ? ', from CTP_PROJECT_KEY' : ''}${others > 0 ? `; accepts the API client${others === 1 ? '' : 's'} of ${project.clients.map((c) => c.origin).join(', ')}` : ''}); extensions and subscriptions are emulated.`,
       );
       // With a seed or a saved project, a bad file must stop `connect dev` before the apps start.
       if (eager) {
@@ -163,7 +174,22 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       server = undefined;
     },
     info() {
-      return info ?? null;
+      // A client secret the user gave is theirs (maybe a real one): never shown.
+      return info ? { ...info, ...(userCredentials ? { clientSecret: '****' } : {}) } : null;
+    },
+    configurationChanged() {
+      // An edited .env (or values file) may name new credentials: the local API accepts them.
+      if (!context) return;
+      const ctx = context;
+      void starting.then((started) => {
+        if (!started) return;
+        for (const client of configuredClients(ctx.spec, ctx.configuration).clients) {
+          started.api.addClient({
+            ...client,
+            scope: client.scope || `manage_project:${started.api.projectKey}`,
+          });
+        }
+      });
     },
     routes() {
       return router;

@@ -4,14 +4,16 @@
  * `build`, starts its `start` script), in its own process group, decide "ready" (port accepts connections, and the health check passes when declared)
  * racing an early exit, restart a crashed app with backoff, stop it (SIGTERM, then SIGKILL).
  * Kinds: `http` (service, event, job: one HTTP server on PORT), `frontend` (Merchant Center
- * apps: their own start script, ready once running), `static` (assets: built, then served by
- * the admin server).
+ * apps: their own start script, ready once their port answers), `static` (assets: built, then
+ * served at the root of their own port, as the CDN serves them; ./assets-server.ts).
  */
-import { request } from 'node:http';
+import { request, type Server } from 'node:http';
+import { join } from 'node:path';
 
 import { tail } from '../../errors.js';
 import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec/types.js';
 import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
+import { closeServer, startAssetsServer } from './assets-server.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
 import { runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
@@ -82,6 +84,8 @@ export class AppSupervisor {
   readonly logs: LogLine[] = [];
 
   private current: Spawned | undefined;
+  /** The origin of an assets app (kept across rebuilds; closed on stop). */
+  private assets: Server | undefined;
   private stopping = false;
   private failedStarts = 0;
   private readyAt = 0;
@@ -91,6 +95,10 @@ export class AppSupervisor {
   private generation = 0;
   /** Output lines of the current process, for "the tail of its output". */
   private recent: string[] = [];
+  /** A front end that answers on another port than the one it was given: where it does. */
+  private answeringUrl: string | undefined;
+  /** Ports the current process reported listening on (front ends may pick their own). */
+  private reported = new Set<number>();
 
   private detected: Runtime | undefined;
   /** Aborts the install/build step under way when the app is stopped. */
@@ -112,12 +120,17 @@ export class AppSupervisor {
     return this.options.port;
   }
 
+  /** The URL the app was given (APPLICATION_URL, CONNECT_SERVICE_URL). */
+  get url(): string | null {
+    return this.options.url;
+  }
+
   info(): AppInfo {
     return {
       name: this.name,
       type: this.options.app.applicationType,
       state: this.state,
-      url: this.options.url,
+      url: this.answeringUrl ?? this.options.url,
       port: this.options.port,
       pid: this.current?.child.pid ?? null,
       restarts: this.restarts,
@@ -205,6 +218,11 @@ export class AppSupervisor {
     this.steps = new AbortController();
     this.clearTimers();
     await this.kill();
+    if (this.assets) {
+      const assets = this.assets;
+      this.assets = undefined;
+      await closeServer(assets);
+    }
     this.setState('stopped');
   }
 
@@ -348,6 +366,19 @@ export class AppSupervisor {
 
   private async launch(): Promise<void> {
     if (this.kind === 'static') {
+      const port = this.options.port;
+      if (!this.assets && port !== null) {
+        try {
+          this.assets = await startAssetsServer(() => join(this.options.dir, 'public'), port);
+        } catch (error) {
+          this.fail(
+            `${this.name}: cannot serve its assets on 127.0.0.1:${port}: ${(error as Error).message}. Run connect dev again (the port is chosen anew).`,
+            `cannot serve on port ${port}`,
+          );
+          return;
+        }
+      }
+      if (this.stopping) return;
       this.setState('ready');
       return;
     }
@@ -359,6 +390,8 @@ export class AppSupervisor {
     }
     const command = start.command;
     this.recent = [];
+    this.reported = new Set();
+    this.answeringUrl = undefined;
     this.setState('starting');
     const generation = ++this.generation;
     let heard = (): void => undefined;
@@ -370,26 +403,17 @@ export class AppSupervisor {
       onLine: (stream, text) => this.log(stream, text),
       onListening: (port) => {
         if (port === this.options.port) heard();
+        else this.reported.add(port);
       },
     });
     this.current = spawned;
     this.options.bus.emit('app', this.info());
 
     const exit = spawned.exited.then((result) => ({ kind: 'exit' as const, ...result }));
-    // Front ends (mc-scripts) may serve on their own port: ready when PORT answers, or when
-    // still running after 2 s.
-    const ready = Promise.race([
-      this.waitReady(generation, listening).then((ok) =>
-        ok ? { kind: 'ready' as const } : { kind: 'stale' as const },
-      ),
-      ...(this.kind === 'frontend'
-        ? [
-            new Promise<{ kind: 'ready' }>((resolve) =>
-              setTimeout(() => resolve({ kind: 'ready' }), 2000).unref(),
-            ),
-          ]
-        : []),
-    ]);
+    // A front end (mc-scripts) is ready when it answers HTTP, on its port or one it chose.
+    const ready = (
+      this.kind === 'frontend' ? this.waitFrontend(generation) : this.waitReady(generation, listening)
+    ).then((ok) => (ok ? { kind: 'ready' as const } : { kind: 'stale' as const }));
     const first = await Promise.race([exit, ready]);
     if (generation !== this.generation || this.stopping) {
       return;
@@ -471,6 +495,41 @@ export class AppSupervisor {
       }
       const pause = new Promise((resolve) => setTimeout(resolve, heard ? 10 : 50));
       await (heard ? pause : Promise.race([pause, listening]));
+    }
+    return false;
+  }
+
+  /**
+   * Until a front end answers HTTP (any status: a dev server answers once its first bundle is
+   * built) on its port, or on another port it reported listening on (then that is its URL).
+   */
+  private async waitFrontend(generation: number): Promise<boolean> {
+    const port = this.options.port;
+    if (port === null) return true;
+    const started = Date.now();
+    let warned = false;
+    const warnAfter = this.options.readyWarnMs ?? 30_000;
+    while (generation === this.generation && !this.stopping && this.current) {
+      for (const candidate of [port, ...this.reported]) {
+        if (!(await canConnect(candidate))) continue;
+        // A dev server holds the first request until its bundle is built: wait for it.
+        if ((await httpStatus(candidate, '/', 120_000)) === 0) continue;
+        if (generation !== this.generation) return false;
+        if (candidate !== port) {
+          this.answeringUrl = `http://127.0.0.1:${candidate}`;
+          this.options.logger.warn(
+            `${this.name} answers on port ${candidate}, not on the port it was given (${port}, in HTTP_PORT and PORT): its URL is ${this.answeringUrl}.`,
+          );
+        }
+        return true;
+      }
+      if (!warned && Date.now() - started > warnAfter) {
+        warned = true;
+        this.options.logger.warn(
+          `${this.name} is not ready after ${Math.round(warnAfter / 1000)} s: nothing answers HTTP on port ${port}. Does its start script listen on HTTP_PORT or PORT (mc-scripts start does)?`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return false;
   }
