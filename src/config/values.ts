@@ -16,6 +16,7 @@
  * connector: {...}            # publish metadata (issue 6), kept raw
  * extensions: {...}           # emulated platform (issue 5), kept raw
  * subscriptions: {...}        # emulated platform (issue 5), kept raw
+ * platform: {provider: AWS}   # emulated deployment (docs/messages.md), kept raw
  * ```
  * Any other top-level section is an error. Scalar values become strings; `${env:NAME}` is
  * replaced by the environment variable NAME (missing: error naming it; `$${env:X}` keeps the
@@ -55,7 +56,14 @@ export const MASK = '****';
 export type ConfigSource =
   'flag' | 'values-file' | 'app-dotenv' | 'root-dotenv' | 'emulator' | 'default' | 'runtime';
 
-const KNOWN_SECTIONS = ['global', 'applications', 'connector', 'extensions', 'subscriptions'] as const;
+const KNOWN_SECTIONS = [
+  'global',
+  'applications',
+  'connector',
+  'extensions',
+  'subscriptions',
+  'platform',
+] as const;
 
 export interface ValuesFile {
   /** Absolute path of the file read, null when there was none. */
@@ -66,6 +74,8 @@ export interface ValuesFile {
   connector?: unknown;
   extensions?: unknown;
   subscriptions?: unknown;
+  /** The emulated deployment (`provider: AWS`, `region: eu-central-1.aws`), validated by the platform plugin. */
+  platform?: unknown;
 }
 
 export interface Assignment {
@@ -206,6 +216,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
       case 'connector':
       case 'extensions':
       case 'subscriptions':
+      case 'platform':
         result[section] = value;
         break;
       default:

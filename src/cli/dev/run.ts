@@ -59,6 +59,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
             extensions: flags.extension ?? [],
             subscriptions: flags.subscribe ?? [],
             valuesFile: flags.values,
+            provider: flags.provider,
           }),
         ]
       : [],

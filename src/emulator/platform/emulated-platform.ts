@@ -26,11 +26,10 @@ import { changeNotification, messageBodies, type Message } from '../events/messa
 import {
   activeSubscriptions,
   type ActiveSubscription,
-  applicationOf,
-  formatOf,
+  defaultTarget,
   matchesChange,
   matchesMessage,
-  subscriptionTarget,
+  targetOf,
   type DefaultSubscription,
   type EventApps,
 } from '../events/subscriptions.js';
@@ -44,7 +43,14 @@ import { messageTypeInfo } from '../events/catalogue.js';
 import type { CustomerRequest } from './action-steps.js';
 import type { SaveChange, StoredChange } from './hooks.js';
 import type { DeferredServer } from './deferred-server.js';
-import { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
+import {
+  awsTopicArn,
+  GCP_DEPLOYMENT,
+  GCP_PROJECT_ID,
+  platformEnvironment,
+  topicOf,
+  type Deployment,
+} from './environment.js';
 import { LocalApi, type PlatformInfo } from './local-api.js';
 import { publicSelection } from './product-selections.js';
 
@@ -83,6 +89,8 @@ export interface EmulatedPlatformOptions {
   /** An already-listening socket to serve the local API on. */
   server?: DeferredServer | undefined;
   ackDeadlineMs?: number | undefined;
+  /** The cloud the deployment is emulated on (default GCP): AWS delivers through SNS. */
+  deployment?: Deployment | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
 }
@@ -156,7 +164,7 @@ export class EmulatedPlatform {
 
   /** The variables an app or script gets so it talks to the local project. */
   env(app: { name: string; type: string }): Record<string, string> {
-    return platformEnvironment(this.info(), app);
+    return platformEnvironment(this.info(), app, this.deployment());
   }
 
   /** Publishes one message to an event app (`connect trigger event`); resolves after the first attempt. */
@@ -177,7 +185,7 @@ export class EmulatedPlatform {
     const format: NotificationFormat = requested ?? subscriptions[0]?.format ?? 'Platform';
     const target = subscriptions[0]
       ? { ...subscriptions[0].target, format }
-      : subscriptionTarget(application, GCP_PROJECT_ID, `default-${application}`, format);
+      : defaultTarget(application, this.eventApps(), format);
     const notification =
       input.payload === undefined
         ? await this.sampleNotification(input.type)
@@ -190,6 +198,10 @@ export class EmulatedPlatform {
     await this.api.stop();
   }
 
+  deployment(): Deployment {
+    return this.options.deployment ?? GCP_DEPLOYMENT;
+  }
+
   private eventApps(): EventApps {
     const events = () => this.options.apps().filter((a) => a.type === 'event');
     return {
@@ -198,6 +210,10 @@ export class EmulatedPlatform {
           ? null
           : (events().find((a) => topicOf(a.name) === topic)?.name ?? null),
       gcpProjectId: () => GCP_PROJECT_ID,
+      applicationForTopicArn: (topicArn) =>
+        events().find((a) => awsTopicArn(a.name, this.deployment()) === topicArn)?.name ?? null,
+      awsTopicArnOf: (application) =>
+        this.deployment().provider === 'AWS' ? awsTopicArn(application, this.deployment()) : null,
       defaults: () => this.options.subscriptions ?? [],
     };
   }
@@ -274,24 +290,21 @@ export class EmulatedPlatform {
     const projectKey = this.api.projectKey;
     const apps = this.eventApps();
     if (change.typeId === 'subscription' && change.kind === 'create') {
-      const application = applicationOf(change.resource, apps);
-      if (!application) {
+      const target = targetOf(change.resource, apps);
+      if (!target) {
         const destination = JSON.stringify(change.resource.destination);
+        const aws = this.deployment().provider === 'AWS';
         this.options.warn?.(
-          `Subscription ${String(change.resource.key ?? change.resource.id)} goes to ${destination}, which no event application receives locally (their topics: ${
+          `Subscription ${String(change.resource.key ?? change.resource.id)} goes to ${destination}, which no event application receives locally (their ${aws ? 'SNS topics' : 'topics'}: ${
             this.options
               .apps()
               .filter((a) => a.type === 'event')
-              .map((a) => topicOf(a.name))
+              .map((a) => (aws ? awsTopicArn(a.name, this.deployment()) : topicOf(a.name)))
               .join(', ') || 'none'
           }); it is stored but not delivered.`,
         );
       }
-      if (application) {
-        const name = String(change.resource.key ?? change.resource.id);
-        const target = subscriptionTarget(application, GCP_PROJECT_ID, name, formatOf(change.resource));
-        await this.deliveries.publish(target, testNotification(projectKey, change.resource.id));
-      }
+      if (target) await this.deliveries.publish(target, testNotification(projectKey, change.resource.id));
     }
     const subscriptions = await activeSubscriptions(this.api, apps);
     const sends: Array<Promise<unknown>> = [this.routeMessages(change.typeId, messages, subscriptions)];

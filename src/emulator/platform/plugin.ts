@@ -9,18 +9,21 @@ import type { NextFunction, Request, Response, Router } from 'express';
 
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
-import type { Application } from '../../spec/types.js';
+import { configurationOf, type Application } from '../../spec/types.js';
 import { distFile } from '../../package-root.js';
 import { requireOption } from '../environment.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
+import { resolveDeployment } from './deployment.js';
 import {
   DEFAULT_PROJECT_KEY,
+  GCP_DEPLOYMENT,
   newCredentials,
   platformEnvironment,
   scopeFor,
+  type Deployment,
   type PlatformInfo,
 } from './environment.js';
 
@@ -37,6 +40,8 @@ export interface PlatformPluginOptions {
   subscriptions?: readonly string[] | undefined;
   /** The --values file (default: connect.values.yaml at the root). */
   valuesFile?: string | undefined;
+  /** `--provider aws|gcp`: the cloud the deployment is emulated on (values file `platform.provider`). */
+  provider?: string | undefined;
 }
 
 /** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
@@ -52,6 +57,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let server: DeferredServer | undefined;
   let info: PlatformInfo | undefined;
   let routes: Router | undefined;
+  let deployment: Deployment = GCP_DEPLOYMENT;
   // The admin server mounts plugin routes before the platform has started (and loads express
   // late, as do we): a plain middleware that delegates once the platform's router exists.
   const router = (req: Request, res: Response, next: NextFunction): void => {
@@ -65,6 +71,20 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
     async start(ctx: PluginContext) {
       const values = await readValuesFile(ctx.root, { file: options.valuesFile });
       const fromValues = valuesFileDefaults(ctx.spec, values);
+      const resolved = resolveDeployment({
+        flag: options.provider,
+        section: values.platform,
+        regions: [
+          process.env.CTP_REGION,
+          values.global.CTP_REGION,
+          ...Object.values(values.applications).map((app) => app.CTP_REGION),
+          ...ctx.spec.deployAs.map(
+            (app) => configurationOf(app).standardConfiguration?.find((c) => c.key === 'CTP_REGION')?.default,
+          ),
+        ],
+      });
+      deployment = resolved.deployment;
+      if (resolved.suggestion) ctx.logger.warn(resolved.suggestion);
       const fromFlags = {
         extensions: parseExtensionFlags(ctx.spec, options.extensions ?? []),
         subscriptions: parseSubscribeFlags(ctx.spec, options.subscriptions ?? []),
@@ -133,6 +153,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
               ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
             ],
             apps,
+            deployment,
             emit: (event) => ctx.bus.emit(event.type, event.data),
             warn: (text) => ctx.logger.warn(text),
           }).then((started) => {
@@ -141,7 +162,11 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
           }),
         );
       ctx.logger.info(
-        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
+        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated${
+          deployment.provider === 'AWS'
+            ? ` on AWS (${deployment.region}): event applications receive SNS notifications`
+            : ''
+        }.`,
       );
       // With a seed or a saved project, a bad file must stop `connect dev` before the apps start.
       if (eager) {
@@ -171,7 +196,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
     env(app: Application) {
       if (!info) return {};
       return {
-        ...platformEnvironment(info, { name: app.name, type: app.applicationType }),
+        ...platformEnvironment(info, { name: app.name, type: app.applicationType }, deployment),
         // Scripts get no preload from the emulator; post-deploy scripts that derive the API
         // host from CTP_REGION must reach the local API too. Apps get the full preload,
         // which includes this module.
