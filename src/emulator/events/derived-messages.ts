@@ -114,12 +114,19 @@ function chosen(types: string[], step: ActionStep): string[] {
   });
 }
 
+/** A product's fields live in its staged data (slug, name, categories, ...). */
+function withProductData(resource: Json, typeId: string): Json {
+  if (typeId !== 'product') return resource;
+  const data = (resource.masterData as Json | undefined)?.staged as Json | undefined;
+  return { ...(data ?? {}), ...resource };
+}
+
 /** A field of a message from what the action, the resource before and after it hold. */
 function candidate(field: string, type: string, step: ActionStep, typeId: string): unknown {
   const action = step.action as Json;
-  const before = step.before as Json;
-  const after = step.after as Json;
-  if (field === camel(typeId)) return after;
+  const before = withProductData(step.before as Json, typeId);
+  const after = withProductData(step.after as Json, typeId);
+  if (field === camel(typeId)) return step.after;
   if (/CustomField(Added|Changed|Removed)$/.test(type)) {
     if (field === 'name') return action.name;
     if (field === 'value') return action.value;
