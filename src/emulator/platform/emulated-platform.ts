@@ -40,6 +40,7 @@ import {
   type ExtensionCall,
 } from '../extensions/runner.js';
 import { messageTypeInfo } from '../events/catalogue.js';
+import { MAX_EXTENSION_TIMEOUT_MS } from '../extensions/verdict.js';
 import type { CustomerRequest } from './action-steps.js';
 import type { SaveChange, StoredChange } from './hooks.js';
 import type { DeferredServer } from './deferred-server.js';
@@ -218,8 +219,27 @@ export class EmulatedPlatform {
     };
   }
 
-  /** Refuses the 26th extension / 51st subscription, as the platform does. */
+  /** Refuses the 26th extension / 51st subscription and extension timeouts over 10 s, as the platform does. */
   private async checkLimits(change: SaveChange): Promise<void> {
+    if (change.typeId === 'extension' && change.resource.timeoutInMs !== undefined) {
+      const timeout = change.resource.timeoutInMs;
+      if (
+        typeof timeout !== 'number' ||
+        !Number.isInteger(timeout) ||
+        timeout < 1 ||
+        timeout > MAX_EXTENSION_TIMEOUT_MS
+      ) {
+        throw new this.api.errorClass(
+          {
+            code: 'InvalidField',
+            message: `The value '${String(timeout)}' is not valid for field 'timeoutInMs': an API Extension's timeout is a whole number of milliseconds from 1 to ${MAX_EXTENSION_TIMEOUT_MS}.`,
+            field: 'timeoutInMs',
+            invalidValue: timeout,
+          },
+          400,
+        );
+      }
+    }
     const limit = PROJECT_LIMITS[change.typeId];
     if (change.kind !== 'create' || limit === undefined) return;
     if ((await this.api.all(change.typeId)).length < limit) return;
