@@ -146,4 +146,37 @@ describe('connect dev --provider aws (end to end)', () => {
     });
     expect(deliveries.attempts[0]?.statusCode).toBe(200);
   });
+
+  it('triggers any Message type through SNS, and refuses an unknown one with the nearest names', async () => {
+    const ok = await runCli(
+      ['trigger', 'event', 'events', '--type', 'ProductStateTransition', '--path', dir.path, '--json'],
+      {
+        env,
+      },
+    );
+    expect(ok.exitCode).toBe(0);
+    const delivery = JSON.parse(ok.stdout) as Delivery;
+    expect(delivery).toMatchObject({ state: 'acked', transport: { type: 'SNS' } });
+    expect(delivery.payload).toMatchObject({
+      type: 'ProductStateTransition',
+      state: { typeId: 'state' },
+      createdBy: { clientId: 'connect-trigger' },
+    });
+    const got = await poll(
+      async () => (await received(dir.path)).find((r) => r.notification.type === 'ProductStateTransition'),
+      10_000,
+    );
+    expect(got.notification.state).toEqual(delivery.payload.state);
+
+    const refused = await runCli(
+      ['trigger', 'event', 'events', '--type', 'ProductStateTransitoin', '--path', dir.path],
+      {
+        env,
+      },
+    );
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('UNKNOWN_MESSAGE_TYPE');
+    expect(refused.stderr).toContain('did you mean ProductStateTransition');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
 });
