@@ -113,7 +113,7 @@ async function loadValidators(): Promise<Validators> {
   if (validators) return validators;
   const { Ajv } = await import('ajv');
   // The catalogue carries non-schema keys (messages, sdkVersion): not strict.
-  const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
+  const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, inlineRefs: false });
   ajv.addSchema(messageCatalogue() as unknown as Record<string, unknown>, 'messages');
   const cache = new Map<string, ValidateFunction>();
   validators = {

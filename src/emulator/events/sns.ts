@@ -11,7 +11,7 @@
  * SigningCertURL (that host is Amazon's), so apps that verify signatures must skip the check
  * locally, as they do against any SNS emulator.
  */
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 
 export const LOCAL_AWS_ACCOUNT = '000000000000';
 export const DEFAULT_AWS_REGION = 'eu-central-1';
@@ -54,6 +54,11 @@ let signingKey: KeyObject | undefined;
 function key(): KeyObject {
   signingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   return signingKey;
+}
+
+/** The public key the signatures verify with (PEM), for tools that check them locally. */
+export function signingPublicKey(): string {
+  return createPublicKey(key()).export({ type: 'spki', format: 'pem' }).toString();
 }
 
 /** SNS's canonical string for a Notification (the fields, in this order, each as "Name\nvalue\n"). */
