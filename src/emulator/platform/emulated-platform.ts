@@ -56,7 +56,6 @@ import { LocalApi, type PlatformInfo } from './local-api.js';
 import { publicSelection } from './product-selections.js';
 
 export { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
-import type { Resource } from './mock-internals.js';
 
 /** What the platform needs to know of an application of connect.yaml. */
 export interface PlatformApp {

@@ -90,15 +90,16 @@ export class LocalApi {
     });
     assertMockContract(mock);
     keepExtensionAdditionalContext(mock);
-    let api: LocalApi | undefined;
-    installActionRecorder(mock, (request) => api?.onCustomerRequest(request));
+    // The hooks below are installed before the LocalApi exists; they reach it once it does.
+    const started: { api?: LocalApi } = {};
+    installActionRecorder(mock, (request) => started.api?.onCustomerRequest(request));
     const errorClass = await commercetoolsErrorClass(mock);
     installProductSelections(mock, errorClass);
     installStoreProductSelections(mock, errorClass);
     installExtraRoutes(mock, errorClass, {
       onMissingRoute: options.onMissingRoute,
       onPasswordChanged: (customer, clientId) =>
-        api?.onCustomerRequest({
+        started.api?.onCustomerRequest({
           kind: 'password-change',
           context: { projectKey, ...(clientId ? { clientId } : {}) },
           customer,
@@ -116,7 +117,7 @@ export class LocalApi {
     await storage(mock).saveProject({ ...project, messages: { enabled: true, deleteDaysAfterCreation: 15 } });
 
     const scope = scopeFor(projectKey, options.scopes);
-    api = new LocalApi(
+    const api = new LocalApi(
       mock,
       { apiUrl: '', authUrl: '', projectKey, clientId, clientSecret, scope },
       errorClass,
@@ -124,6 +125,7 @@ export class LocalApi {
       persisted,
       options.server,
     );
+    started.api = api;
     api.addCredentialCheck();
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
