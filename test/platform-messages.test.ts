@@ -495,3 +495,45 @@ describe('SNS delivery and payload limits', () => {
     expect(second?.order).toBeUndefined();
   });
 });
+
+describe('messages of an extension’s update actions', () => {
+  let platform: EmulatedPlatform;
+  let client: Client;
+  let service: TestApp;
+
+  beforeAll(async () => {
+    service = await startApp('/service', () => ({
+      status: 200,
+      body: { actions: [{ action: 'setFirstName', firstName: 'Set-by-extension' }] },
+    }));
+    platform = await EmulatedPlatform.start({
+      apps: () => [{ name: 'service', type: 'service', url: service.url }],
+      extensions: [
+        { application: 'service', triggers: [{ resourceTypeId: 'customer', actions: ['Update'] }] },
+      ],
+    });
+    client = await apiClient(platform.info());
+  });
+  afterAll(async () => {
+    await platform.stop();
+    await service.close();
+  });
+
+  it('emits them after those of the client’s actions, as the platform does', async () => {
+    const customer = (await client.post('/customers', { email: 'ext@example.com', password: 'secret-1' }))
+      .body.customer;
+    const updated = await client.post(`/customers/${customer.id}`, {
+      version: customer.version,
+      actions: [{ action: 'setLastName', lastName: 'Lovelace' }],
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.firstName).toBe('Set-by-extension');
+    const messages = await messagesOf(client, `resource(id="${customer.id}")`);
+    expect(messages.map((m) => m.type)).toEqual([
+      'CustomerCreated',
+      'CustomerLastNameSet',
+      'CustomerFirstNameSet',
+    ]);
+    expect(messages[2]).toMatchObject({ firstName: 'Set-by-extension' });
+  });
+});

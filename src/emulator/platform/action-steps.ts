@@ -25,6 +25,16 @@ export function stepsOf(resource: Resource): ActionStep[] | undefined {
   return stepsByResource.get(resource);
 }
 
+/**
+ * Adds the steps that produced `from` (an extension's update actions) to those of `to` (the
+ * resource about to be saved), so their messages are generated too, as on the platform.
+ */
+export function carrySteps(from: Resource, to: Resource): void {
+  const extra = stepsByResource.get(from);
+  if (!extra || extra.length === 0) return;
+  stepsByResource.set(to, [...(stepsByResource.get(to) ?? []), ...extra]);
+}
+
 export type CustomerRequest =
   | { kind: 'password-token'; context: RepositoryContext; token: Resource & { customerId: string } }
   | { kind: 'email-token'; context: RepositoryContext; token: Resource & { customerId: string } }
