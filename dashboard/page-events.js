@@ -7,7 +7,7 @@ import { badge, code, ms, relative, statusCode, time, utc } from './format.js';
 
 const SHOWN = 100;
 
-// The Message types the local API generates (issue 5), offered as suggestions; any type may be typed.
+// Common Message types, offered as suggestions until the full list (GET events/types) arrives.
 const MESSAGE_TYPES = [
   'OrderCreated',
   'OrderStateChanged',
@@ -79,6 +79,15 @@ export function mount(container, { act }) {
     { id: 'message-types' },
     MESSAGE_TYPES.map((t) => h('option', { value: t })),
   );
+  // Every type the platform defines, once the local API is up (the list above until then).
+  api('events/types')
+    .then((answer) =>
+      replace(
+        types,
+        answer.types.map((t) => h('option', { value: t.type, label: `${t.type} (${t.resourceTypeId})` })),
+      ),
+    )
+    .catch(() => undefined);
   const format = select(
     'format',
     [

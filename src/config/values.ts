@@ -17,6 +17,7 @@
  * extensions: {...}           # emulated platform (issue 5), kept raw
  * subscriptions: {...}        # emulated platform (issue 5), kept raw
  * project: {...}              # the local project of `connect dev` (issue 12), kept raw
+ * platform: {provider: AWS}   # emulated deployment (docs/messages.md), kept raw
  * ```
  * Any other top-level section is an error. Scalar values become strings; `${env:NAME}` is
  * replaced by the environment variable NAME (missing: error naming it; `$${env:X}` keeps the
@@ -63,6 +64,7 @@ const KNOWN_SECTIONS = [
   'extensions',
   'subscriptions',
   'project',
+  'platform',
 ] as const;
 
 export interface ValuesFile {
@@ -76,6 +78,8 @@ export interface ValuesFile {
   subscriptions?: unknown;
   /** The local project of `connect dev` (key, API client); see src/emulator/platform/local-project.ts. */
   project?: unknown;
+  /** The emulated deployment (`provider: AWS`, `region: eu-central-1.aws`), validated by the platform plugin. */
+  platform?: unknown;
 }
 
 export interface Assignment {
@@ -217,6 +221,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
       case 'extensions':
       case 'subscriptions':
       case 'project':
+      case 'platform':
         result[section] = value;
         break;
       default:

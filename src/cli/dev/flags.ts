@@ -79,6 +79,11 @@ export const DEV_FLAGS = {
     description:
       'Default Subscription for an event app that registers none: APP:TYPE,TYPE, e.g. event:OrderCreated,CustomerCreated. Repeatable.',
   },
+  provider: {
+    kind: 'string',
+    description:
+      'The cloud the deployment is emulated on: gcp (default; event apps get Pub/Sub pushes) or aws (SNS notifications, CONNECT_AWS_TOPIC_ARN). Also platform.provider in the values file.',
+  },
   chaos: {
     kind: 'boolean',
     default: false,

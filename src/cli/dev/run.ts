@@ -70,6 +70,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
             subscriptions: flags.subscribe ?? [],
             valuesFile: flags.values,
             projectKey: flags['project-key'],
+            provider: flags.provider,
           }),
         ]
       : [],

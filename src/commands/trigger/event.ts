@@ -7,11 +7,12 @@ import { readJsonFile } from '../../emulator/platform/json-file.js';
 
 export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
   static override description =
-    'Publish one message to an event application of the running `connect dev`, as its Subscription would (Pub/Sub push), built from resources created in the local API (or --file), and report each delivery attempt. Exits 1 unless the app acknowledged it.';
+    "Publish one message to an event application of the running `connect dev`, as its Subscription would (Pub/Sub push; an SNS notification with --provider aws), built from resources created in the local API (or --file), and report each delivery attempt. Any of the platform's Message types (see docs/messages.md); an unknown type is refused with the nearest names. Exits 1 unless the app acknowledged it.";
 
   static override examples = [
     '<%= config.bin %> trigger event event --type OrderCreated',
     '<%= config.bin %> trigger event event --type OrderCreated --format cloudevents --json',
+    '<%= config.bin %> trigger event event --type ProductStateTransition',
     '<%= config.bin %> trigger event event --type OrderCreated --file message.json',
     '<%= config.bin %> trigger event event --type OrderCreated --wait 60',
   ];
@@ -21,7 +22,11 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
   };
 
   static override flags = {
-    type: Flags.string({ description: 'The message type, e.g. OrderCreated.', required: true }),
+    type: Flags.string({
+      description:
+        'The message type, any the platform defines, e.g. OrderCreated, ProductSelectionProductAdded.',
+      required: true,
+    }),
     file: Flags.string({ description: 'The message or notification (JSON) to send instead of a sample.' }),
     format: Flags.string({
       description: "The payload format (default: the app's subscription format, else platform).",

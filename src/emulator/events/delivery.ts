@@ -10,8 +10,9 @@ import { dirname } from 'node:path';
 
 import type { RetryPolicy } from '../../spec/types.js';
 import { postJson } from '../extensions/caller.js';
-import { formatted, pubSubPush, type Notification, type NotificationFormat } from './envelopes.js';
+import type { Notification, NotificationFormat } from './envelopes.js';
 import { ACK_DEADLINE_MS, ACK_STATUS_CODES, nextDelayMs } from './retry.js';
+import { deliveryRequest, type Transport } from './transport.js';
 
 export interface DeliveryAttempt {
   at: string;
@@ -33,6 +34,8 @@ export interface Delivery {
   /** True for the extra copies `--chaos` sends; they carry the original's Pub/Sub messageId. */
   duplicate?: boolean;
   messageId?: string;
+  /** How it travels (./transport.ts); Pub/Sub push when absent. */
+  transport?: Transport;
 }
 
 export interface DeliveryTarget {
@@ -40,6 +43,8 @@ export interface DeliveryTarget {
   /** `projects/<project>/subscriptions/<name>` */
   subscription: string;
   format: NotificationFormat;
+  /** SNS on AWS regions; Pub/Sub push when absent. */
+  transport?: Transport;
 }
 
 export interface DeliveryEngineOptions {
@@ -88,6 +93,7 @@ export class DeliveryEngine {
       payload,
       attempts: [],
       state: 'pending',
+      ...(target.transport ? { transport: target.transport } : {}),
     };
     this.deliveries.set(delivery.id, delivery);
     this.published++;
@@ -185,13 +191,11 @@ export class DeliveryEngine {
         error: `application "${delivery.application}" is not running`,
       };
     } else {
-      const body = pubSubPush(
-        formatted(delivery.payload, delivery.format),
-        delivery.subscription,
-        messageId,
-        at,
-      );
-      const result = await postJson(url, body, { timeoutMs: this.options.ackDeadlineMs ?? ACK_DEADLINE_MS });
+      const request = deliveryRequest({ ...delivery, messageId, at });
+      const result = await postJson(url, request.body, {
+        timeoutMs: this.options.ackDeadlineMs ?? ACK_DEADLINE_MS,
+        ...(request.headers ? { headers: request.headers } : {}),
+      });
       attempt = {
         at,
         statusCode: result.statusCode,

@@ -7,6 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { productProjection } from './projection.js';
+
 export type Json = Record<string, unknown>;
 
 export interface ResourceLike {
@@ -51,18 +53,7 @@ function stateOf(value: unknown): unknown {
 }
 
 function projection(product: ResourceLike, which: 'current' | 'staged'): Json {
-  const data = (product.masterData as Json | undefined)?.[which] as Json | undefined;
-  return {
-    id: product.id,
-    version: product.version,
-    key: product.key,
-    productType: product.productType,
-    createdAt: product.createdAt,
-    lastModifiedAt: product.lastModifiedAt,
-    published: (product.masterData as Json | undefined)?.published ?? false,
-    hasStagedChanges: (product.masterData as Json | undefined)?.hasStagedChanges ?? false,
-    ...(data ?? {}),
-  };
+  return productProjection(product, which);
 }
 
 /** The bodies (type + own fields) of the messages a change produces. */
@@ -177,6 +168,7 @@ export function changeNotification(change: ChangeInput): ChangeNotification {
 export class MessageLog {
   private readonly messages: Message[] = [];
   private readonly sequences = new Map<string, number>();
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(initial: Message[] = []) {
     for (const message of initial) this.add(message);
@@ -212,6 +204,21 @@ export class MessageLog {
     };
     this.add(message);
     return message;
+  }
+
+  /**
+   * Runs `work` (which creates messages) after the work queued before it, so messages keep the
+   * order of the changes; queries wait for it (`settled`).
+   */
+  queue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.pending.then(work);
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once every queued message is created. */
+  async settled(): Promise<void> {
+    await this.pending;
   }
 
   private add(message: Message): void {

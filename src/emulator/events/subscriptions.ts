@@ -18,6 +18,10 @@ export interface DefaultSubscription {
 export interface EventApps {
   /** The event app fed by a Pub/Sub topic, or null. */
   applicationForTopic(projectId: string, topic: string): string | null;
+  /** The event app fed by an SNS topic (AWS regions), or null. */
+  applicationForTopicArn?(topicArn: string): string | null;
+  /** The SNS topic of an app when the emulated deployment is on AWS (default subscriptions use it). */
+  awsTopicArnOf?(application: string): string | null;
   /** The GCP project id the local topics live in. */
   gcpProjectId(): string;
   defaults(): DefaultSubscription[];
@@ -44,27 +48,66 @@ export function subscriptionTarget(
   return { application, subscription: `projects/${gcpProjectId}/subscriptions/${name}`, format };
 }
 
+/** An SNS subscription of an app's topic: delivered as SNS HTTP notifications. */
+export function snsTarget(
+  application: string,
+  topicArn: string,
+  id: string,
+  format: NotificationFormat,
+): DeliveryTarget {
+  return { application, subscription: `${topicArn}:${id}`, format, transport: { type: 'SNS', topicArn } };
+}
+
+/** Where a stored subscription's notifications go, or null when no event app receives them. */
+export function targetOf(subscription: Resource, apps: EventApps): DeliveryTarget | null {
+  const application = applicationOf(subscription, apps);
+  if (!application) return null;
+  const format = formatOf(subscription);
+  const destination = subscription.destination as { type?: string; topicArn?: string } | undefined;
+  if (destination?.type === 'SNS' && destination.topicArn)
+    return snsTarget(application, destination.topicArn, subscription.id, format);
+  return subscriptionTarget(
+    application,
+    apps.gcpProjectId(),
+    String(subscription.key ?? subscription.id),
+    format,
+  );
+}
+
+/** The target of an app's default subscription (SNS on AWS, else Pub/Sub). */
+export function defaultTarget(
+  application: string,
+  apps: EventApps,
+  format: NotificationFormat,
+): DeliveryTarget {
+  const topicArn = apps.awsTopicArnOf?.(application);
+  if (topicArn) return snsTarget(application, topicArn, `default-${application}`, format);
+  return subscriptionTarget(application, apps.gcpProjectId(), `default-${application}`, format);
+}
+
 export function formatOf(subscription: Resource): NotificationFormat {
   return (subscription.format as { type?: string } | undefined)?.type === 'CloudEvents'
     ? 'CloudEvents'
     : 'Platform';
 }
 
-/** The event app a stored subscription delivers to, or null (non-GCP destinations are not emulated). */
+/** The event app a stored subscription delivers to, or null (destinations other than Pub/Sub and SNS are not emulated). */
 export function applicationOf(subscription: Resource, apps: EventApps): string | null {
   const destination = subscription.destination as
-    { type?: string; projectId?: string; topic?: string } | undefined;
+    { type?: string; projectId?: string; topic?: string; topicArn?: string } | undefined;
+  if (destination?.type === 'SNS') {
+    return destination.topicArn ? (apps.applicationForTopicArn?.(destination.topicArn) ?? null) : null;
+  }
   if (destination?.type !== 'GoogleCloudPubSub' || !destination.topic) return null;
   return apps.applicationForTopic(destination.projectId ?? '', destination.topic);
 }
 
 export async function activeSubscriptions(api: LocalApi, apps: EventApps): Promise<ActiveSubscription[]> {
   const list: ActiveSubscription[] = [];
-  const project = apps.gcpProjectId();
   for (const subscription of await api.all('subscription')) {
-    const application = applicationOf(subscription, apps);
-    if (!application) continue;
-    const format = formatOf(subscription);
+    const target = targetOf(subscription, apps);
+    if (!target) continue;
+    const { application, format } = target;
     list.push({
       id: subscription.id,
       ...(typeof subscription.key === 'string' ? { key: subscription.key } : {}),
@@ -75,7 +118,7 @@ export async function activeSubscriptions(api: LocalApi, apps: EventApps): Promi
         types: m.types ?? [],
       })),
       changes: (subscription.changes as ActiveSubscription['changes'] | undefined) ?? [],
-      target: subscriptionTarget(application, project, String(subscription.key ?? subscription.id), format),
+      target,
     });
   }
   const registered = new Set(list.map((s) => s.application));
@@ -88,12 +131,7 @@ export async function activeSubscriptions(api: LocalApi, apps: EventApps): Promi
       messages: [],
       changes: [],
       anyResourceTypes: fallback.types,
-      target: subscriptionTarget(
-        fallback.application,
-        project,
-        `default-${fallback.application}`,
-        'Platform',
-      ),
+      target: defaultTarget(fallback.application, apps, 'Platform'),
     });
   }
   return list;

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { ConnectError } from '../../errors.js';
+import { carrySteps } from '../platform/action-steps.js';
 import { replaceInPlace, type SaveChange } from '../platform/hooks.js';
 import type { LocalApi } from '../platform/local-api.js';
 import {
@@ -174,7 +175,11 @@ export class ExtensionRunner {
         extension.timeoutMs,
       );
       this.raiseIfFailed(extension, call.judgement);
-      if (call.record.after) replaceInPlace(change.resource, call.record.after);
+      if (call.record.after) {
+        // The messages of the extension's update actions are generated with the client's.
+        if (change.kind === 'update') carrySteps(call.record.after, change.resource);
+        replaceInPlace(change.resource, call.record.after);
+      }
     }
   }
 

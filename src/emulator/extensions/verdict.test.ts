@@ -38,8 +38,13 @@ describe('judge (what the platform makes of an extension answer)', () => {
     expect(slow.verdict).toEqual({
       ok: false,
       code: 'ExtensionNoResponse',
-      message: 'would fail in production (ExtensionNoResponse): 2450 ms > 2000 ms timeout',
+      message:
+        "would fail in production (ExtensionNoResponse): 2450 ms > 2000 ms timeout; the extension's timeoutInMs may be raised up to 10000 ms",
     });
+    // At the 10 s maximum there is nothing to raise.
+    expect(judge({ ...base, durationMs: 10_450, timeoutMs: 10_000 }).verdict.message).toBe(
+      'would fail in production (ExtensionNoResponse): 10450 ms > 10000 ms timeout',
+    );
     expect(
       judge({ ...base, statusCode: null, error: { kind: 'connection', message: 'ECONNREFUSED' } }).failure
         ?.code,

@@ -7,6 +7,8 @@ import { PLATFORM_ERROR_CODES } from './error-codes.js';
 export const DEFAULT_EXTENSION_TIMEOUT_MS = 2000;
 export const MAX_EXTENSION_TIMEOUT_MS = 10_000;
 export const MAX_EXTENSION_ACTIONS = 100;
+/** The platform stops a job run after 30 minutes (runtime.md, "Limits"). */
+export const JOB_RUN_TIMEOUT_MS = 30 * 60_000;
 /** Answers slower than this share of the timeout pass, with a warning that production may not. */
 export const TIMEOUT_MARGIN = 0.8;
 
@@ -93,7 +95,11 @@ export function judge(input: JudgeInput): Judgement {
   const parsed = parse(input.text);
   const body = parsed.ok ? parsed.value : input.text;
   if (input.error?.kind === 'timeout' || input.durationMs > input.timeoutMs) {
-    return fail('ExtensionNoResponse', `${ms} ms > ${input.timeoutMs} ms timeout`, body);
+    return fail(
+      'ExtensionNoResponse',
+      `${ms} ms > ${input.timeoutMs} ms timeout${raiseHint(input.timeoutMs)}`,
+      body,
+    );
   }
   if (input.error || input.statusCode === null) {
     return fail(
@@ -180,6 +186,13 @@ export function judge(input: JudgeInput): Judgement {
   return fail('ExtensionBadResponse', `status ${status} is outside the contract (200, 201 or 400)`, body);
 }
 
+/** Since 2026-03-03 every extension (not only payment ones) may set timeoutInMs up to 10000 ms. */
+function raiseHint(timeoutMs: number): string {
+  return timeoutMs < MAX_EXTENSION_TIMEOUT_MS
+    ? `; the extension's timeoutInMs may be raised up to ${MAX_EXTENSION_TIMEOUT_MS} ms`
+    : '';
+}
+
 function accepted(actions: Judgement['actions'], ms: number, input: JudgeInput, body: unknown): Judgement {
   const close = input.durationMs > input.timeoutMs * TIMEOUT_MARGIN;
   const what = actions.length === 0 ? 'no update actions' : `${actions.length} update action(s)`;
@@ -191,7 +204,7 @@ function accepted(actions: Judgement['actions'], ms: number, input: JudgeInput, 
       ok: true,
       code: null,
       message: close
-        ? `passes, but ${ms} ms is close to the ${input.timeoutMs} ms timeout: production latency may exceed it (${what})`
+        ? `passes, but ${ms} ms is close to the ${input.timeoutMs} ms timeout: production latency may exceed it (${what})${raiseHint(input.timeoutMs)}`
         : `passes in ${ms} ms of ${input.timeoutMs} ms (${what})`,
     },
     body,

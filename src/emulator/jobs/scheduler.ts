@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 
 import type { EmulatorLogger, EventBus, JobRun } from '../types.js';
+import { JOB_RUN_TIMEOUT_MS } from '../extensions/verdict.js';
 import { describe as describeSchedule, nextFireTimes, parseSchedule, type Schedule } from './schedule.js';
 
 export interface JobDefinition {
@@ -177,7 +178,7 @@ export class JobScheduler {
     if (url === null) {
       run = { ...base, durationMs: 0, statusCode: null, outcome: 'error', message: `${name} is not running` };
     } else {
-      const result = await post(url, this.options.timeoutMs ?? 30 * 60_000);
+      const result = await post(url, this.options.timeoutMs ?? JOB_RUN_TIMEOUT_MS);
       const durationMs = Math.round(performance.now() - started);
       if (result.statusCode === null) {
         run = {
@@ -239,7 +240,15 @@ function post(
         res.on('error', (error) => resolve({ statusCode: null, body: '', error: error.message }));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('timeout', () =>
+      req.destroy(
+        new Error(
+          timeoutMs === JOB_RUN_TIMEOUT_MS
+            ? `no answer within 30 minutes: the platform stops a job run after 30 minutes`
+            : `no answer within ${timeoutMs} ms`,
+        ),
+      ),
+    );
     req.on('error', (error) => resolve({ statusCode: null, body: '', error: error.message }));
     req.end(body);
   });

@@ -6,6 +6,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
 import { ConnectError, isConnectError } from '../../errors.js';
+import { messageCatalogue } from '../events/catalogue.js';
 import type { ExtensionAction } from '../extensions/runner.js';
 import type { Resource } from './mock-internals.js';
 import type { EmulatedPlatform } from './emulated-platform.js';
@@ -58,6 +59,19 @@ export function createPlatformRouter(platform: EmulatedPlatform): Router {
       oldObj: object(body.oldObj, 'oldObj'),
     });
     res.json(call);
+  });
+
+  // Every Message type the platform defines (for `connect trigger event` and the dashboard).
+  router.get('/events/types', (_req, res) => {
+    const catalogue = messageCatalogue();
+    res.json({
+      sdkVersion: catalogue.sdkVersion,
+      types: Object.entries(catalogue.messages).map(([type, info]) => ({
+        type,
+        resourceTypeId: info.referenceTypeId ?? info.resourceTypeId,
+        description: info.description,
+      })),
+    });
   });
 
   router.get('/events/messages', (req, res) => {

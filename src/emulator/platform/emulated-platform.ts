@@ -15,14 +15,21 @@ import {
   type Notification,
   type NotificationFormat,
 } from '../events/envelopes.js';
+import {
+  messageOfCustomerRequest,
+  messagesOfLifecycle,
+  messagesOfSteps,
+  type DeriveContext,
+} from '../events/derived-messages.js';
+import { sampleMessage } from '../events/message-samples.js';
 import { changeNotification, messageBodies, type Message } from '../events/messages.js';
 import {
   activeSubscriptions,
-  applicationOf,
-  formatOf,
+  type ActiveSubscription,
+  defaultTarget,
   matchesChange,
   matchesMessage,
-  subscriptionTarget,
+  targetOf,
   type DefaultSubscription,
   type EventApps,
 } from '../events/subscriptions.js';
@@ -32,15 +39,24 @@ import {
   type ExtensionApps,
   type ExtensionCall,
 } from '../extensions/runner.js';
-import { buildSample, buildUpdatedSample } from '../extensions/samples.js';
+import { messageTypeInfo } from '../events/catalogue.js';
+import { MAX_EXTENSION_TIMEOUT_MS } from '../extensions/verdict.js';
+import type { CustomerRequest } from './action-steps.js';
 import type { SaveChange, StoredChange } from './hooks.js';
 import type { DeferredServer } from './deferred-server.js';
-import { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
+import {
+  awsTopicArn,
+  GCP_DEPLOYMENT,
+  GCP_PROJECT_ID,
+  platformEnvironment,
+  topicOf,
+  type Deployment,
+} from './environment.js';
 import type { ApiClientCredentials } from './local-project.js';
 import { LocalApi, type PlatformInfo } from './local-api.js';
+import { publicSelection } from './product-selections.js';
 
 export { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
-import type { Resource } from './mock-internals.js';
 
 /** What the platform needs to know of an application of connect.yaml. */
 export interface PlatformApp {
@@ -78,6 +94,8 @@ export interface EmulatedPlatformOptions {
   /** An already-listening socket to serve the local API on. */
   server?: DeferredServer | undefined;
   ackDeadlineMs?: number | undefined;
+  /** The cloud the deployment is emulated on (default GCP): AWS delivers through SNS. */
+  deployment?: Deployment | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
 }
@@ -85,24 +103,11 @@ export interface EmulatedPlatformOptions {
 /** The platform's per-project limits on the resources connectors register. */
 const PROJECT_LIMITS: Record<string, number> = { extension: 25, subscription: 50 };
 
-/** Message types a `--trigger event` type is built from: the resource type and how. */
-const MESSAGE_SOURCES: Record<string, { typeId: string; kind: 'create' | 'update' | 'delete' }> = {
-  OrderCreated: { typeId: 'order', kind: 'create' },
-  OrderDeleted: { typeId: 'order', kind: 'delete' },
-  PaymentCreated: { typeId: 'payment', kind: 'create' },
-  CustomerCreated: { typeId: 'customer', kind: 'create' },
-  CustomerDeleted: { typeId: 'customer', kind: 'delete' },
-  ProductCreated: { typeId: 'product', kind: 'create' },
-  ProductDeleted: { typeId: 'product', kind: 'delete' },
-};
-
-const TYPE_PREFIXES: Array<[string, string]> = [
-  ['Order', 'order'],
-  ['Payment', 'payment'],
-  ['Customer', 'customer'],
-  ['Product', 'product'],
-  ['Cart', 'cart'],
-];
+/**
+ * The API client `connect trigger event` samples are made by: not the apps' own client, since
+ * connectors skip messages about their own changes (`createdBy.clientId === CTP_CLIENT_ID`).
+ */
+export const TRIGGER_CLIENT_ID = 'connect-trigger';
 
 export class EmulatedPlatform {
   private constructor(
@@ -123,6 +128,10 @@ export class EmulatedPlatform {
       server: options.server,
       persistDir: options.persistDir,
       seedFile: options.seedFile,
+      onMissingRoute: (method, path) =>
+        options.warn?.(
+          `The local commercetools API has no route ${method} ${path}: it answered the platform's 404 (ResourceNotFound). If the platform has this endpoint, the emulation lacks it.`,
+        ),
     });
     const emit = options.emit ?? (() => undefined);
     const appsOf = (type: string) => options.apps().filter((a) => a.type === type);
@@ -151,6 +160,7 @@ export class EmulatedPlatform {
         await runner.beforeSave(change);
       },
       afterSave: (change) => platform.afterSave(change),
+      customerRequest: (request) => platform.customerRequest(request),
     });
     return platform;
   }
@@ -161,7 +171,7 @@ export class EmulatedPlatform {
 
   /** The variables an app or script gets so it talks to the local project. */
   env(app: { name: string; type: string }): Record<string, string> {
-    return platformEnvironment(this.info(), app);
+    return platformEnvironment(this.info(), app, this.deployment());
   }
 
   /** Publishes one message to an event app (`connect trigger event`); resolves after the first attempt. */
@@ -182,7 +192,7 @@ export class EmulatedPlatform {
     const format: NotificationFormat = requested ?? subscriptions[0]?.format ?? 'Platform';
     const target = subscriptions[0]
       ? { ...subscriptions[0].target, format }
-      : subscriptionTarget(application, GCP_PROJECT_ID, `default-${application}`, format);
+      : defaultTarget(application, this.eventApps(), format);
     const notification =
       input.payload === undefined
         ? await this.sampleNotification(input.type)
@@ -195,6 +205,10 @@ export class EmulatedPlatform {
     await this.api.stop();
   }
 
+  deployment(): Deployment {
+    return this.options.deployment ?? GCP_DEPLOYMENT;
+  }
+
   private eventApps(): EventApps {
     const events = () => this.options.apps().filter((a) => a.type === 'event');
     return {
@@ -203,12 +217,35 @@ export class EmulatedPlatform {
           ? null
           : (events().find((a) => topicOf(a.name) === topic)?.name ?? null),
       gcpProjectId: () => GCP_PROJECT_ID,
+      applicationForTopicArn: (topicArn) =>
+        events().find((a) => awsTopicArn(a.name, this.deployment()) === topicArn)?.name ?? null,
+      awsTopicArnOf: (application) =>
+        this.deployment().provider === 'AWS' ? awsTopicArn(application, this.deployment()) : null,
       defaults: () => this.options.subscriptions ?? [],
     };
   }
 
-  /** Refuses the 26th extension / 51st subscription, as the platform does. */
+  /** Refuses the 26th extension / 51st subscription and extension timeouts over 10 s, as the platform does. */
   private async checkLimits(change: SaveChange): Promise<void> {
+    if (change.typeId === 'extension' && change.resource.timeoutInMs !== undefined) {
+      const timeout = change.resource.timeoutInMs;
+      if (
+        typeof timeout !== 'number' ||
+        !Number.isInteger(timeout) ||
+        timeout < 1 ||
+        timeout > MAX_EXTENSION_TIMEOUT_MS
+      ) {
+        throw new this.api.errorClass(
+          {
+            code: 'InvalidField',
+            message: `The value '${String(timeout)}' is not valid for field 'timeoutInMs': an API Extension's timeout is a whole number of milliseconds from 1 to ${MAX_EXTENSION_TIMEOUT_MS}.`,
+            field: 'timeoutInMs',
+            invalidValue: timeout,
+          },
+          400,
+        );
+      }
+    }
     const limit = PROJECT_LIMITS[change.typeId];
     if (change.kind !== 'create' || limit === undefined) return;
     if ((await this.api.all(change.typeId)).length < limit) return;
@@ -223,42 +260,81 @@ export class EmulatedPlatform {
   }
 
   private afterSave(change: StoredChange): void {
-    const messages = this.api.messages.record(change, change.context.clientId ?? '');
+    void this.api.messages
+      .queue(() => this.recordMessages(change))
+      .then((messages) => this.route(change, messages))
+      .catch((error: unknown) =>
+        this.options.warn?.(
+          `Messages of a ${change.typeId} ${change.kind} were not generated: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+  }
+
+  /** The messages of a change: its update actions', its create's or delete's, and the state diffs. */
+  private async recordMessages(stored: StoredChange): Promise<Message[]> {
+    const change = withoutInternals(stored);
+    const context = this.deriveContext();
+    const derived =
+      change.kind === 'update'
+        ? await messagesOfSteps(change.typeId, change.steps ?? [], context)
+        : await messagesOfLifecycle(change.kind, change.typeId, change.resource, context);
+    const types = new Set(derived.map((body) => body.type));
+    const bodies = [...messageBodies(change).filter((body) => !types.has(body.type)), ...derived];
+    const clientId = change.context.clientId ?? '';
+    const messages = bodies.map((body) =>
+      this.api.messages.create(change.typeId, change.resource, body, clientId),
+    );
     for (const message of messages) this.options.emit?.({ type: 'message', data: message });
-    void this.route(change, messages).catch(() => undefined);
+    return messages;
+  }
+
+  private customerRequest(request: CustomerRequest): void {
+    void this.api.messages
+      .queue(async () => {
+        const derived = await messageOfCustomerRequest(request, this.deriveContext());
+        const message = this.api.messages.create(
+          derived.typeId,
+          derived.resource,
+          derived.body,
+          request.context.clientId ?? '',
+        );
+        this.options.emit?.({ type: 'message', data: message });
+        return message;
+      })
+      .then((message) => this.routeMessages(message.resource.typeId, [message]))
+      .catch(() => undefined);
+  }
+
+  private deriveContext(): DeriveContext {
+    return {
+      source: { resource: async () => null },
+      lookup: async (typeId, key) => (await this.api.all(typeId)).find((r) => r.key === key)?.id,
+    };
   }
 
   private async route(change: StoredChange, messages: Message[]): Promise<void> {
     const projectKey = this.api.projectKey;
     const apps = this.eventApps();
     if (change.typeId === 'subscription' && change.kind === 'create') {
-      const application = applicationOf(change.resource, apps);
-      if (!application) {
+      const target = targetOf(change.resource, apps);
+      if (!target) {
         const destination = JSON.stringify(change.resource.destination);
+        const aws = this.deployment().provider === 'AWS';
         this.options.warn?.(
-          `Subscription ${String(change.resource.key ?? change.resource.id)} goes to ${destination}, which no event application receives locally (their topics: ${
+          `Subscription ${String(change.resource.key ?? change.resource.id)} goes to ${destination}, which no event application receives locally (their ${aws ? 'SNS topics' : 'topics'}: ${
             this.options
               .apps()
               .filter((a) => a.type === 'event')
-              .map((a) => topicOf(a.name))
+              .map((a) => (aws ? awsTopicArn(a.name, this.deployment()) : topicOf(a.name)))
               .join(', ') || 'none'
           }); it is stored but not delivered.`,
         );
       }
-      if (application) {
-        const name = String(change.resource.key ?? change.resource.id);
-        const target = subscriptionTarget(application, GCP_PROJECT_ID, name, formatOf(change.resource));
-        await this.deliveries.publish(target, testNotification(projectKey, change.resource.id));
-      }
+      if (target) await this.deliveries.publish(target, testNotification(projectKey, change.resource.id));
     }
     const subscriptions = await activeSubscriptions(this.api, apps);
-    const sends: Array<Promise<unknown>> = [];
+    const sends: Array<Promise<unknown>> = [this.routeMessages(change.typeId, messages, subscriptions)];
     for (const subscription of subscriptions) {
-      for (const message of messages) {
-        if (matchesMessage(subscription, change.typeId, message.type)) {
-          sends.push(this.deliveries.publish(subscription.target, messageNotification(projectKey, message)));
-        }
-      }
       if (matchesChange(subscription, change.typeId)) {
         sends.push(
           this.deliveries.publish(
@@ -271,32 +347,31 @@ export class EmulatedPlatform {
     await Promise.all(sends);
   }
 
-  /** A realistic message of `type` built from resources created (quietly) in the local API. */
-  private async sampleNotification(type: string): Promise<Notification> {
+  /** Delivers messages to the subscriptions of their resource type (a token's, for token messages). */
+  private async routeMessages(
+    _typeId: string,
+    messages: Message[],
+    subscriptions?: ActiveSubscription[],
+  ): Promise<void> {
     const projectKey = this.api.projectKey;
-    const source =
-      MESSAGE_SOURCES[type] ??
-      (() => {
-        const prefix = TYPE_PREFIXES.find(([p]) => type.startsWith(p));
-        return prefix ? { typeId: prefix[1], kind: 'update' as const } : undefined;
-      })();
-    if (!source) {
-      throw new ConnectError('UNKNOWN_MESSAGE_TYPE', `No sample for message type "${type}".`, {
-        hint: 'pass --file with the message as JSON, or use e.g. OrderCreated, CustomerCreated, PaymentCreated',
-        exitCode: 2,
-      });
+    const active = subscriptions ?? (await activeSubscriptions(this.api, this.eventApps()));
+    const sends: Array<Promise<unknown>> = [];
+    for (const subscription of active) {
+      for (const message of messages) {
+        if (matchesMessage(subscription, message.resource.typeId, message.type)) {
+          sends.push(this.deliveries.publish(subscription.target, messageNotification(projectKey, message)));
+        }
+      }
     }
-    let resource: Resource;
-    let old: Resource | undefined;
-    if (source.kind === 'update') [old, resource] = await buildUpdatedSample(this.api, source.typeId);
-    else resource = await buildSample(this.api, source.typeId);
-    const generated = messageBodies({ kind: source.kind, typeId: source.typeId, resource, old }).find(
-      (b) => b.type === type,
-    );
-    const body = generated ?? { type, ...stateChangeFields(type, resource) };
-    const message = this.api.messages.create(source.typeId, resource, body);
+    await Promise.all(sends);
+  }
+
+  /** A complete message of `type` built from resources created (quietly) in the local API. */
+  private async sampleNotification(type: string): Promise<Notification> {
+    const sample = await sampleMessage(this.api, type);
+    const message = this.api.messages.create(sample.typeId, sample.resource, sample.body, TRIGGER_CLIENT_ID);
     this.options.emit?.({ type: 'message', data: message });
-    return messageNotification(projectKey, message);
+    return messageNotification(this.api.projectKey, message);
   }
 
   /** A notification from `--file`: a full notification, or a message (type + fields) to wrap. */
@@ -311,23 +386,17 @@ export class EmulatedPlatform {
     const projectKey = this.api.projectKey;
     if (typeof data.notificationType === 'string') return { projectKey, ...data } as Notification;
     const resource = (data.resource as { typeId?: string; id?: string } | undefined) ?? {};
-    const typeId = resource.typeId ?? TYPE_PREFIXES.find(([p]) => type.startsWith(p))?.[1] ?? 'order';
+    const messageType = String(data.type ?? type);
+    const typeId = resource.typeId ?? messageTypeInfo(messageType)?.resourceTypeId ?? 'order';
     const { resource: _ignored, ...fields } = data;
     const message = this.api.messages.create(
       typeId,
       { id: resource.id ?? String(fields.id ?? 'unknown'), version: Number(data.resourceVersion ?? 1) },
-      { ...fields, type: String(data.type ?? type) },
+      { ...fields, type: messageType },
+      TRIGGER_CLIENT_ID,
     );
     return messageNotification(projectKey, message);
   }
-}
-
-function stateChangeFields(type: string, resource: Resource): Record<string, unknown> {
-  if (type === 'OrderStateChanged')
-    return { orderState: 'Confirmed', oldOrderState: resource.orderState ?? 'Open' };
-  if (type === 'OrderPaymentStateChanged') return { paymentState: 'Paid', oldPaymentState: 'Pending' };
-  if (type === 'OrderShipmentStateChanged') return { shipmentState: 'Shipped', oldShipmentState: 'Pending' };
-  return {};
 }
 
 function normalizeFormat(format: string | undefined): NotificationFormat | undefined {
@@ -339,6 +408,25 @@ function normalizeFormat(format: string | undefined): NotificationFormat | undef
     hint: 'use --format platform or --format cloudevents',
     exitCode: 2,
   });
+}
+
+/** The change as the API shows it (without what the emulation keeps on resources for itself). */
+function withoutInternals(change: StoredChange): StoredChange {
+  if (change.typeId !== 'product-selection') return change;
+  return {
+    ...change,
+    resource: publicSelection(change.resource),
+    ...(change.old ? { old: publicSelection(change.old) } : {}),
+    ...(change.steps
+      ? {
+          steps: change.steps.map((step) => ({
+            ...step,
+            before: publicSelection(step.before),
+            after: publicSelection(step.after),
+          })),
+        }
+      : {}),
+  };
 }
 
 /** The service app whose URL the extension URL points into (same origin, path under its endpoint). */

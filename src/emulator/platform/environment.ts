@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { awsRegionOf, topicArnOf } from '../events/sns.js';
+
 export interface PlatformInfo {
   apiUrl: string;
   authUrl: string;
@@ -44,12 +46,30 @@ export function topicOf(application: string): string {
   return `connect-dev-${application}`;
 }
 
+/** The cloud the emulated deployment runs on (`connect dev --provider`, values file `platform:`). */
+export interface Deployment {
+  provider: 'GCP' | 'AWS';
+  /** The commercetools region: `europe-west1.gcp`, `eu-central-1.aws`, ... */
+  region: string;
+}
+
+export const DEFAULT_GCP_REGION = 'europe-west1.gcp';
+export const DEFAULT_AWS_REGION = 'eu-central-1.aws';
+
+export const GCP_DEPLOYMENT: Deployment = { provider: 'GCP', region: DEFAULT_GCP_REGION };
+
+/** The SNS topic of an event app on an AWS deployment. */
+export function awsTopicArn(application: string, deployment: Deployment): string {
+  return topicArnOf(application, awsRegionOf(deployment.region));
+}
+
 /** The variables an app or script gets so it talks to the local project at `info`. */
 export function platformEnvironment(
   info: PlatformInfo,
   app: { name: string; type: string },
+  deployment: Deployment = GCP_DEPLOYMENT,
 ): Record<string, string> {
-  const region = 'europe-west1.gcp';
+  const region = deployment.region;
   const env: Record<string, string> = {
     CTP_PROJECT_KEY: info.projectKey,
     CTP_CLIENT_ID: info.clientId,
@@ -65,10 +85,12 @@ export function platformEnvironment(
     CONNECT_EMULATOR_AUTH_URL: info.authUrl,
   };
   if (app.type === 'event') {
-    env.CONNECT_PROVIDER = 'GCP';
-    env.CONNECT_SUBSCRIPTION_DESTINATION = 'GoogleCloudPubSub';
+    env.CONNECT_PROVIDER = deployment.provider;
+    env.CONNECT_SUBSCRIPTION_DESTINATION = deployment.provider === 'AWS' ? 'SNS' : 'GoogleCloudPubSub';
+    // Both families on AWS: the official starter's post-deploy still reads the GCP ones (runtime.md).
     env.CONNECT_GCP_PROJECT_ID = GCP_PROJECT_ID;
     env.CONNECT_GCP_TOPIC_NAME = topicOf(app.name);
+    if (deployment.provider === 'AWS') env.CONNECT_AWS_TOPIC_ARN = awsTopicArn(app.name, deployment);
   }
   return env;
 }

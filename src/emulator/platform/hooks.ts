@@ -7,6 +7,7 @@
  */
 import type { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
+import { stepsOf, type ActionStep } from './action-steps.js';
 import { repositories, storage, type RepositoryContext, type Resource } from './mock-internals.js';
 
 export interface SaveChange {
@@ -25,6 +26,8 @@ export interface StoredChange {
   context: RepositoryContext;
   resource: Resource;
   old?: Resource;
+  /** The update actions of an update, one step each (./action-steps.ts). */
+  steps?: ActionStep[];
 }
 
 export interface PlatformHooks {
@@ -53,8 +56,16 @@ export function installHooks(mock: CommercetoolsMock, hooks: PlatformHooks): () 
     repo.saveUpdate = async function (context, version, resource) {
       const old = (await store.get(context.projectKey, typeId, resource.id)) ?? undefined;
       await hooks.beforeSave?.({ kind: 'update', typeId, context, resource, ...(old ? { old } : {}) });
+      const steps = stepsOf(resource);
       const saved = await saveUpdate.call(this, context, version, resource);
-      hooks.afterSave?.({ kind: 'update', typeId, context, resource: saved, ...(old ? { old } : {}) });
+      hooks.afterSave?.({
+        kind: 'update',
+        typeId,
+        context,
+        resource: saved,
+        ...(old ? { old } : {}),
+        ...(steps ? { steps } : {}),
+      });
       return saved;
     };
     repo.delete = async function (context, id, params) {

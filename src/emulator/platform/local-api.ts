@@ -14,8 +14,11 @@ import { ConnectError } from '../../errors.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
+import { installActionRecorder, type CustomerRequest } from './action-steps.js';
+import { installExtraRoutes } from './extra-routes.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
 import type { ApiClientCredentials } from './local-project.js';
+import { installProductSelections, installStoreProductSelections } from './product-selections.js';
 import {
   assertMockContract,
   commercetoolsErrorClass,
@@ -45,6 +48,8 @@ export interface LocalApiOptions {
   port?: number;
   /** Serve on this already-listening socket instead of opening one (see ./deferred-server.ts). */
   server?: DeferredServer | undefined;
+  /** Told of every request no route of the emulation answers (it gets the platform's 404). */
+  onMissingRoute?: ((method: string, path: string) => void) | undefined;
 }
 
 export interface InjectResult {
@@ -60,6 +65,7 @@ export class LocalApi {
   readonly messages: MessageLog;
   readonly predicates = new PredicateEvaluator();
   private uninstall: (() => void) | undefined;
+  private customerRequests: ((request: CustomerRequest) => void) | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
   private internalToken: string | undefined;
   private readonly quiet = new AsyncLocalStorage<boolean>();
@@ -91,7 +97,21 @@ export class LocalApi {
     });
     assertMockContract(mock);
     keepExtensionAdditionalContext(mock);
+    // The hooks below are installed before the LocalApi exists; they reach it once it does.
+    const started: { api?: LocalApi } = {};
+    installActionRecorder(mock, (request) => started.api?.onCustomerRequest(request));
     const errorClass = await commercetoolsErrorClass(mock);
+    installProductSelections(mock, errorClass);
+    installStoreProductSelections(mock, errorClass);
+    installExtraRoutes(mock, errorClass, {
+      onMissingRoute: options.onMissingRoute,
+      onPasswordChanged: (customer, clientId) =>
+        started.api?.onCustomerRequest({
+          kind: 'password-change',
+          context: { projectKey, ...(clientId ? { clientId } : {}) },
+          customer,
+        }),
+    });
 
     let persisted: Message[] = [];
     let empty = true;
@@ -114,6 +134,7 @@ export class LocalApi {
     );
     api.addClient({ clientId, clientSecret, scope });
     for (const client of options.clients ?? []) api.addClient(client);
+    started.api = api;
     api.addCredentialCheck();
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
@@ -150,8 +171,9 @@ export class LocalApi {
   }
 
   /** Routes every create/update/delete through `hooks` (and persists after each change). */
-  setHooks(hooks: PlatformHooks): void {
+  setHooks(hooks: PlatformHooks & { customerRequest?(request: CustomerRequest): void }): void {
     this.uninstall?.();
+    this.customerRequests = hooks.customerRequest?.bind(hooks);
     this.uninstall = installHooks(this.mock, {
       beforeSave: async (change) => {
         if (!this.quiet.getStore()) await hooks.beforeSave?.(change);
@@ -161,6 +183,11 @@ export class LocalApi {
         this.schedulePersist();
       },
     });
+  }
+
+  private onCustomerRequest(request: CustomerRequest): void {
+    if (!this.quiet.getStore()) this.customerRequests?.(request);
+    this.schedulePersist();
   }
 
   /** Runs `work` without extension calls or messages (sample resources built by `connect trigger`). */
@@ -340,6 +367,7 @@ export class LocalApi {
     void this.mock.app.register(async (instance) => {
       instance.addHook('preHandler', middleware as never);
       instance.get('/:projectKey/messages', async (request) => {
+        await messages.settled();
         const query = request.query as Record<string, unknown>;
         const where = ([] as unknown[]).concat(query.where ?? []).map(String);
         const limit = Math.min(Number(query.limit ?? 20) || 20, 500);
@@ -352,6 +380,7 @@ export class LocalApi {
       });
       instance.get('/:projectKey/messages/:id', async (request, reply) => {
         const { id } = request.params as { id: string };
+        await messages.settled();
         const message = messages.get(id);
         if (message) return message;
         const text = `The Resource with ID '${id}' was not found.`;

@@ -9,14 +9,23 @@ import type { NextFunction, Request, Response, Router } from 'express';
 
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
-import type { Application } from '../../spec/types.js';
+import { configurationOf, type Application } from '../../spec/types.js';
 import { distFile } from '../../package-root.js';
 import { requireOption } from '../environment.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
-import { platformEnvironment, type PlatformInfo } from './environment.js';
+import { resolveDeployment } from './deployment.js';
+import {
+  DEFAULT_PROJECT_KEY,
+  GCP_DEPLOYMENT,
+  newCredentials,
+  platformEnvironment,
+  scopeFor,
+  type Deployment,
+  type PlatformInfo,
+} from './environment.js';
 import { configuredClients, decideLocalProject, parseProjectSection } from './local-project.js';
 
 /** When nothing else starts the local API earlier, it starts this long after `connect dev`. */
@@ -34,6 +43,8 @@ export interface PlatformPluginOptions {
   valuesFile?: string | undefined;
   /** `--project-key`: the local project's key (see ./local-project.ts). */
   projectKey?: string | undefined;
+  /** `--provider aws|gcp`: the cloud the deployment is emulated on (values file `platform.provider`). */
+  provider?: string | undefined;
 }
 
 /** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
@@ -51,6 +62,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let routes: Router | undefined;
   let userCredentials = false;
   let context: PluginContext | undefined;
+  let deployment: Deployment = GCP_DEPLOYMENT;
   // The admin server mounts plugin routes before the platform has started (and loads express
   // late, as do we): a plain middleware that delegates once the platform's router exists.
   const router = (req: Request, res: Response, next: NextFunction): void => {
@@ -73,6 +85,20 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       for (const warning of project.warnings) ctx.logger.warn(warning);
       userCredentials = project.userCredentials;
       const fromValues = valuesFileDefaults(ctx.spec, values);
+      const resolved = resolveDeployment({
+        flag: options.provider,
+        section: values.platform,
+        regions: [
+          process.env.CTP_REGION,
+          values.global.CTP_REGION,
+          ...Object.values(values.applications).map((app) => app.CTP_REGION),
+          ...ctx.spec.deployAs.map(
+            (app) => configurationOf(app).standardConfiguration?.find((c) => c.key === 'CTP_REGION')?.default,
+          ),
+        ],
+      });
+      deployment = resolved.deployment;
+      if (resolved.suggestion) ctx.logger.warn(resolved.suggestion);
       const fromFlags = {
         extensions: parseExtensionFlags(ctx.spec, options.extensions ?? []),
         subscriptions: parseSubscribeFlags(ctx.spec, options.subscriptions ?? []),
@@ -143,6 +169,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
               ...fromValues.subscriptions.filter((d) => !subscriptionApps.has(d.application)),
             ],
             apps,
+            deployment,
             emit: (event) => ctx.bus.emit(event.type, event.data),
             warn: (text) => ctx.logger.warn(text),
           }).then((started) => {
@@ -152,7 +179,11 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         );
       const others = project.clients.length;
       ctx.logger.info(
-        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}${project.keySource === 'configuration' ? ', from CTP_PROJECT_KEY' : ''}${others > 0 ? `; accepts the API client${others === 1 ? '' : 's'} of ${project.clients.map((c) => c.origin).join(', ')}` : ''}); extensions and subscriptions are emulated.`,
+        `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}${project.keySource === 'configuration' ? ', from CTP_PROJECT_KEY' : ''}${others > 0 ? `; accepts the API client${others === 1 ? '' : 's'} of ${project.clients.map((c) => c.origin).join(', ')}` : ''}); extensions and subscriptions are emulated${
+          deployment.provider === 'AWS'
+            ? ` on AWS (${deployment.region}): event applications receive SNS notifications`
+            : ''
+        }.`,
       );
       // With a seed or a saved project, a bad file must stop `connect dev` before the apps start.
       if (eager) {
@@ -197,7 +228,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
     env(app: Application) {
       if (!info) return {};
       return {
-        ...platformEnvironment(info, { name: app.name, type: app.applicationType }),
+        ...platformEnvironment(info, { name: app.name, type: app.applicationType }, deployment),
         // Scripts get no preload from the emulator; post-deploy scripts that derive the API
         // host from CTP_REGION must reach the local API too. Apps get the full preload,
         // which includes this module.

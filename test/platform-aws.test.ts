@@ -1,0 +1,182 @@
+/**
+ * AWS regions: `connect dev --provider aws` (the built CLI) runs an event app written the way
+ * AWS event apps parse SNS; its post-deploy script subscribes CONNECT_AWS_TOPIC_ARN with an SNS
+ * destination; an order created in the local API reaches it as an SNS HTTP notification and is
+ * acknowledged. Without the flag, a CTP_REGION on AWS gets a suggestion.
+ */
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Delivery } from '../src/emulator/events/delivery.js';
+import type { PlatformInfo } from '../src/emulator/platform/local-api.js';
+import { repoRoot, runCli, spawnCli, tempDir } from './helpers/cli.js';
+import { apiClient } from './platform-helpers.js';
+
+const fixture = join(repoRoot, 'test/fixtures/platform/aws-connector');
+const env = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+
+async function poll<T>(check: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+interface Received {
+  contentType: string;
+  topicArnHeader: string;
+  messageIdHeader: string;
+  envelope: Record<string, unknown>;
+  notification: Record<string, unknown>;
+}
+
+async function received(dir: string): Promise<Received[]> {
+  const text = await readFile(join(dir, 'events/received.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Received);
+}
+
+describe('connect dev --provider aws (end to end)', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dev: ReturnType<typeof spawnCli>;
+  let output = '';
+  let adminUrl: string;
+  let client: Awaited<ReturnType<typeof apiClient>>;
+
+  beforeAll(async () => {
+    dir = await tempDir('connect-aws-e2e-');
+    await cp(fixture, dir.path, { recursive: true });
+    dev = spawnCli(['dev', dir.path, '--no-watch', '--provider', 'aws', '--admin-port', '0'], {
+      env,
+      cwd: dir.path,
+      all: true,
+    });
+    dev.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const status = await poll(async () => {
+      const result = await runCli(['status', '--json', dir.path], { env });
+      if (result.exitCode !== 0) return undefined;
+      const parsed = JSON.parse(result.stdout) as {
+        emulator: { adminUrl: string };
+        applications: Array<{ state: string }>;
+        platform?: PlatformInfo;
+      };
+      return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
+    }, 150_000);
+    adminUrl = status.emulator.adminUrl;
+    client = await apiClient(status.platform!);
+    await poll(async () => (await client.get('/subscriptions')).body.total === 1, 60_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    if (dev) {
+      dev.kill('SIGTERM');
+      await dev.catch(() => undefined);
+    }
+    await dir?.cleanup();
+  });
+
+  it('gives the event app the AWS variables and says SNS in the log', async () => {
+    const seen = JSON.parse(await readFile(join(dir.path, 'events/env.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(seen).toEqual({
+      CONNECT_PROVIDER: 'AWS',
+      CONNECT_SUBSCRIPTION_DESTINATION: 'SNS',
+      CONNECT_AWS_TOPIC_ARN: 'arn:aws:sns:eu-central-1:000000000000:connect-dev-events',
+      CTP_REGION: 'eu-central-1.aws',
+    });
+    expect(output).toContain('event applications receive SNS notifications');
+    const subscription = (await client.get('/subscriptions')).body.results[0];
+    expect(subscription.destination).toEqual({
+      type: 'SNS',
+      topicArn: 'arn:aws:sns:eu-central-1:000000000000:connect-dev-events',
+      authenticationMode: 'IAM',
+    });
+  });
+
+  it('delivers an OrderCreated as an SNS notification, which the app acknowledges', async () => {
+    const cart = (await client.post('/carts', { currency: 'EUR', country: 'DE' })).body;
+    const order = (
+      await client.post('/orders', { cart: { typeId: 'cart', id: cart.id }, version: cart.version })
+    ).body;
+    const got = await poll(
+      async () => (await received(dir.path)).find((r) => r.notification.type === 'OrderCreated'),
+      20_000,
+    );
+    expect(got.contentType).toBe('text/plain; charset=UTF-8');
+    expect(got.topicArnHeader).toBe('arn:aws:sns:eu-central-1:000000000000:connect-dev-events');
+    expect(got.envelope).toMatchObject({
+      Type: 'Notification',
+      TopicArn: 'arn:aws:sns:eu-central-1:000000000000:connect-dev-events',
+      SignatureVersion: '1',
+      Signature: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
+      SigningCertURL: expect.stringMatching(/^https:\/\/sns\.eu-central-1\.amazonaws\.com\//),
+      UnsubscribeURL: expect.stringContaining('Action=Unsubscribe'),
+      Timestamp: expect.any(String),
+    });
+    expect(got.envelope.MessageId).toBe(got.messageIdHeader);
+    expect(got.notification).toMatchObject({
+      notificationType: 'Message',
+      type: 'OrderCreated',
+      resource: { typeId: 'order', id: order.id },
+      order: { id: order.id },
+    });
+    // The subscription's test notification came first, through SNS as well.
+    expect((await received(dir.path))[0]?.notification).toMatchObject({
+      notificationType: 'ResourceCreated',
+      resource: { typeId: 'subscription' },
+    });
+    const deliveries = await poll(async () => {
+      const response = await fetch(`${adminUrl}/__connect/api/events/messages`);
+      const list = ((await response.json()) as { messages: Delivery[] }).messages;
+      const delivery = list.find((d) => d.type === 'OrderCreated');
+      return delivery?.state === 'acked' ? delivery : undefined;
+    }, 10_000);
+    expect(deliveries.transport).toEqual({
+      type: 'SNS',
+      topicArn: 'arn:aws:sns:eu-central-1:000000000000:connect-dev-events',
+    });
+    expect(deliveries.attempts[0]?.statusCode).toBe(200);
+  });
+
+  it('triggers any Message type through SNS, and refuses an unknown one with the nearest names', async () => {
+    const ok = await runCli(
+      ['trigger', 'event', 'events', '--type', 'ProductStateTransition', '--path', dir.path, '--json'],
+      {
+        env,
+      },
+    );
+    expect(ok.exitCode).toBe(0);
+    const delivery = JSON.parse(ok.stdout) as Delivery;
+    expect(delivery).toMatchObject({ state: 'acked', transport: { type: 'SNS' } });
+    expect(delivery.payload).toMatchObject({
+      type: 'ProductStateTransition',
+      state: { typeId: 'state' },
+      createdBy: { clientId: 'connect-trigger' },
+    });
+    const got = await poll(
+      async () => (await received(dir.path)).find((r) => r.notification.type === 'ProductStateTransition'),
+      10_000,
+    );
+    expect(got.notification.state).toEqual(delivery.payload.state);
+
+    const refused = await runCli(
+      ['trigger', 'event', 'events', '--type', 'ProductStateTransitoin', '--path', dir.path],
+      {
+        env,
+      },
+    );
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('UNKNOWN_MESSAGE_TYPE');
+    expect(refused.stderr).toContain('did you mean ProductStateTransition');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
+});
