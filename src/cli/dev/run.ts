@@ -6,8 +6,9 @@ import v8 from 'node:v8';
 
 import { Emulator } from '../../emulator/emulator.js';
 import { createTerminalLogger } from '../../emulator/logger.js';
+import { createCheckoutPlugin } from '../../emulator/checkout/plugin.js';
 import { createPlatformPlugin } from '../../emulator/platform/plugin.js';
-import { STREAM_EVENTS, type EventName } from '../../emulator/types.js';
+import { STREAM_EVENTS, type EmulatorPlugin, type EventName } from '../../emulator/types.js';
 import type { Output } from '../../ui/output.js';
 import type { DevFlags } from './flags.js';
 
@@ -50,18 +51,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     graceMs: flags.grace,
     logger,
     version,
-    plugins: flags.platform
-      ? [
-          createPlatformPlugin({
-            seedFile: flags.seed,
-            persistDir: flags.persist,
-            chaos: flags.chaos,
-            extensions: flags.extension ?? [],
-            subscriptions: flags.subscribe ?? [],
-            valuesFile: flags.values,
-          }),
-        ]
-      : [],
+    plugins: flags.platform ? platformPlugins(flags) : [],
   });
 
   if (json) {
@@ -105,6 +95,19 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
+}
+
+/** The local commercetools API, and the Session/Checkout APIs and JWT issuer on its project. */
+function platformPlugins(flags: DevFlags): EmulatorPlugin[] {
+  const platform = createPlatformPlugin({
+    seedFile: flags.seed,
+    persistDir: flags.persist,
+    chaos: flags.chaos,
+    extensions: flags.extension ?? [],
+    subscriptions: flags.subscribe ?? [],
+    valuesFile: flags.values,
+  });
+  return [platform, createCheckoutPlugin({ platform, persistDir: flags.persist })];
 }
 
 /** With --json stdout is JSON lines: an error is one more line, not a pretty-printed block. */

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
 import { ConnectError } from '../../errors.js';
+import { TokenRegistry } from '../checkout/tokens.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
@@ -54,6 +55,8 @@ const PERSIST_FILE = 'project.json';
 export class LocalApi {
   readonly messages: MessageLog;
   readonly predicates = new PredicateEvaluator();
+  /** The auth server's tokens, and `/oauth/introspect` (../checkout/tokens.ts). */
+  readonly tokens: TokenRegistry;
   private uninstall: (() => void) | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
   private internalToken: string | undefined;
@@ -68,6 +71,7 @@ export class LocalApi {
     private readonly server: DeferredServer | undefined,
   ) {
     this.messages = new MessageLog(messages);
+    this.tokens = new TokenRegistry(mock, () => this.platform);
   }
 
   static async start(options: LocalApiOptions = {}): Promise<LocalApi> {
@@ -106,6 +110,7 @@ export class LocalApi {
       options.server,
     );
     api.addCredentialCheck();
+    api.tokens.install(mock.app as never);
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
 
