@@ -142,7 +142,7 @@ export function createCheckoutRouter(running: Running, ctx: PluginContext, info:
         hint: notFound
           ? 'list the carts of the local project with GET /__connect/api/resources/cart, or create one (POST /__connect/api/resources/cart)'
           : 'use an Active cart of the local project',
-        exitCode: notFound ? 1 : 2,
+        exitCode: 2,
       });
     }
   });
