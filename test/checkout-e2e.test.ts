@@ -45,20 +45,27 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
   let checkout: CheckoutInfo;
   let cartId: string;
   const cli = (args: string[]) => runCli([...args, '--path', dir.path]);
-  const basic = () => `Basic ${Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64')}`;
+  const basic = () =>
+    `Basic ${Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64')}`;
   const accessToken = async (scope?: string) => {
     const query = new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
-    const res = await call(`${platform.authUrl}/oauth/token?${query}`, { method: 'POST', headers: { authorization: basic() } });
+    const res = await call(`${platform.authUrl}/oauth/token?${query}`, {
+      method: 'POST',
+      headers: { authorization: basic() },
+    });
     return res.body as { access_token: string; scope: string };
   };
 
   beforeAll(async () => {
     dir = await tempDir('connect-checkout-e2e-');
     await cp(fixture, dir.path, { recursive: true });
-    dev = spawnCli(['dev', dir.path, '--no-watch', '--admin-port', '0', '--persist', join(dir.path, '.connect/project')], {
-      cwd: dir.path,
-      all: true,
-    });
+    dev = spawnCli(
+      ['dev', dir.path, '--no-watch', '--admin-port', '0', '--persist', join(dir.path, '.connect/project')],
+      {
+        cwd: dir.path,
+        all: true,
+      },
+    );
     dev.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const status = await poll(async () => {
       const result = await runCli(['status', '--json', dir.path]);
@@ -94,7 +101,8 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
 
   it('gives the app the local Session, Checkout, JWKS and issuer URLs over the connect.yaml defaults', async () => {
     const config = await call(`${adminUrl}/__connect/api/applications/processor/config`);
-    const value = (key: string) => (config.body.values as Array<{ key: string; value: string }>).find((v) => v.key === key)?.value;
+    const value = (key: string) =>
+      (config.body.values as Array<{ key: string; value: string }>).find((v) => v.key === key)?.value;
     expect(value('CTP_SESSION_URL')).toBe(checkout.sessionUrl);
     expect(value('CTP_CHECKOUT_URL')).toBe(checkout.checkoutUrl);
     expect(value('CTP_JWKS_URL')).toBe(checkout.jwksUrl);
@@ -103,18 +111,34 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
   });
 
   it('a session from `connect trigger session` authenticates storefront calls, and the payment lands on the cart', async () => {
-    const created = await cli(['trigger', 'session', '--cart', cartId, '--payment-methods', 'card,invoice', '--payment-interface', 'fixture-psp', '--json']);
+    const created = await cli([
+      'trigger',
+      'session',
+      '--cart',
+      cartId,
+      '--payment-methods',
+      'card,invoice',
+      '--payment-interface',
+      'fixture-psp',
+      '--json',
+    ]);
     expect(created.exitCode, created.stderr).toBe(0);
     const { session } = JSON.parse(created.stdout) as { session: Json };
     expect(session).toMatchObject({
       state: 'ACTIVE',
       version: 1,
       activeCart: { cartRef: { id: cartId } },
-      metadata: { processorUrl: processor, allowedPaymentMethods: ['card', 'invoice'], paymentInterface: 'fixture-psp' },
+      metadata: {
+        processorUrl: processor,
+        allowedPaymentMethods: ['card', 'invoice'],
+        paymentInterface: 'fixture-psp',
+      },
     });
     expect(Date.parse(session.expiryAt as string) - Date.parse(session.createdAt as string)).toBe(3_600_000);
 
-    const config = await call(`${processor}/operations/config`, { headers: { 'x-session-id': session.id as string } });
+    const config = await call(`${processor}/operations/config`, {
+      headers: { 'x-session-id': session.id as string },
+    });
     expect(config).toEqual({ status: 200, body: expect.objectContaining({ cartId }) });
 
     const paid = await call(`${processor}/payments`, {
@@ -123,10 +147,16 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
       body: JSON.stringify({ paymentMethod: { type: 'card' } }),
     });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
-    const cart = await call(`${adminUrl}/__connect/api/resources/cart?where=${encodeURIComponent(`id="${cartId}"`)}`);
-    expect(cart.body.results[0].paymentInfo.payments).toEqual([{ typeId: 'payment', id: paid.body.paymentReference }]);
+    const cart = await call(
+      `${adminUrl}/__connect/api/resources/cart?where=${encodeURIComponent(`id="${cartId}"`)}`,
+    );
+    expect(cart.body.results[0].paymentInfo.payments).toEqual([
+      { typeId: 'payment', id: paid.body.paymentReference },
+    ]);
     const payments = await call(`${adminUrl}/__connect/api/resources/payment`);
-    expect(payments.body.results[0]).toMatchObject({ paymentMethodInfo: { paymentInterface: 'fixture-psp', method: 'card' } });
+    expect(payments.body.results[0]).toMatchObject({
+      paymentMethodInfo: { paymentInterface: 'fixture-psp', method: 'card' },
+    });
 
     const refused = await call(`${processor}/payments`, {
       method: 'POST',
@@ -156,14 +186,20 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
     expect(got).toEqual({ status: 200, body: created.body });
 
     expect((await post('not-a-token', platform.projectKey, {})).status).toBe(401);
-    expect((await call(`${checkout.sessionUrl}/${platform.projectKey}/sessions/${created.body.id}`)).status).toBe(401);
+    expect(
+      (await call(`${checkout.sessionUrl}/${platform.projectKey}/sessions/${created.body.id}`)).status,
+    ).toBe(401);
     const other = await post(access_token, 'someone-elses-project', { cart: { cartRef: { id: cartId } } });
     expect(other.status).toBe(403);
     expect(other.body.errors[0].code).toBe('insufficient_scope');
     const narrow = await accessToken(`view_products:${platform.projectKey}`);
-    const denied = await post(narrow.access_token, platform.projectKey, { cart: { cartRef: { id: cartId } } });
+    const denied = await post(narrow.access_token, platform.projectKey, {
+      cart: { cartRef: { id: cartId } },
+    });
     expect(denied.status).toBe(403);
-    const missing = await post(access_token, platform.projectKey, { cart: { cartRef: { id: 'no-such-cart' } } });
+    const missing = await post(access_token, platform.projectKey, {
+      cart: { cartRef: { id: 'no-such-cart' } },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].code).toBe('ReferencedResourceNotFound');
   });
@@ -172,15 +208,25 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
     const short = await cli(['trigger', 'session', '--cart', cartId, '--expires-in', '4']);
     expect(short.exitCode, short.stderr).toBe(0);
     const shortId = short.stdout.trim();
-    expect((await call(`${processor}/operations/config`, { headers: { 'x-session-id': shortId } })).status).toBe(200);
-    const expiry = Date.parse(((await call(`${adminUrl}/__connect/api/checkout/sessions/${shortId}`)).body.expiryAt) as string);
+    expect(
+      (await call(`${processor}/operations/config`, { headers: { 'x-session-id': shortId } })).status,
+    ).toBe(200);
+    const listed = async () =>
+      ((await call(`${adminUrl}/__connect/api/checkout/sessions`)).body.sessions as Json[]).find(
+        (s) => s.id === shortId,
+      )!;
+    const expiry = Date.parse((await listed()).expiryAt as string);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiry - Date.now() + 50)));
     const expired = await call(`${processor}/operations/config`, { headers: { 'x-session-id': shortId } });
-    expect(expired).toEqual({ status: 401, body: expect.objectContaining({ message: 'Session is not active', error: 'invalid_token' }) });
-    const sessions = await call(`${adminUrl}/__connect/api/checkout/sessions/${shortId}`);
-    expect(sessions.body.state).toBe('EXPIRED');
+    expect(expired).toEqual({
+      status: 401,
+      body: expect.objectContaining({ message: 'Session is not active', error: 'invalid_token' }),
+    });
+    expect((await listed()).state).toBe('EXPIRED');
 
-    const unknown = await call(`${processor}/operations/config`, { headers: { 'x-session-id': '00000000-0000-4000-8000-000000000000' } });
+    const unknown = await call(`${processor}/operations/config`, {
+      headers: { 'x-session-id': '00000000-0000-4000-8000-000000000000' },
+    });
     expect(unknown.status).toBe(401);
     const none = await call(`${processor}/operations/config`);
     expect(none.status).toBe(401);
@@ -196,30 +242,64 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
   it('a Merchant Center JWT from `connect trigger mc-token` passes /operations/*; a bad signature, issuer or project does not', async () => {
     const minted = await cli(['trigger', 'mc-token', '--json']);
     expect(minted.exitCode, minted.stderr).toBe(0);
-    const token = JSON.parse(minted.stdout) as { token: string; claims: Json; issuer: string; audience: string };
+    const token = JSON.parse(minted.stdout) as {
+      token: string;
+      claims: Json;
+      issuer: string;
+      audience: string;
+    };
     expect(token.issuer).toBe(checkout.jwtIssuer);
     expect(token.audience).toBe(processor);
     expect(token.claims[`${checkout.jwtIssuer}/claims/project_key`]).toBe(platform.projectKey);
-    const status = await call(`${processor}/operations/status`, { headers: { authorization: `Bearer ${token.token}` } });
-    expect(status).toEqual({ status: 200, body: expect.objectContaining({ status: 'OK', user: 'connect-dev-user' }) });
-    const components = await call(`${processor}/operations/payment-components`, { headers: { authorization: `Bearer ${token.token}` } });
+    const status = await call(`${processor}/operations/status`, {
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    expect(status).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'OK', user: 'connect-dev-user' }),
+    });
+    const components = await call(`${processor}/operations/payment-components`, {
+      headers: { authorization: `Bearer ${token.token}` },
+    });
     expect(components.status).toBe(200);
 
     const [h, p, s] = token.token.split('.') as [string, string, string];
     const flipped = `${h}.${p}.${s.slice(0, -4)}${s.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
-    const bad = await call(`${processor}/operations/status`, { headers: { authorization: `Bearer ${flipped}` } });
+    const bad = await call(`${processor}/operations/status`, {
+      headers: { authorization: `Bearer ${flipped}` },
+    });
     expect(bad).toEqual({ status: 401, body: expect.objectContaining({ message: 'invalid signature' }) });
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...token.claims, sub: 'someone' })).toString('base64url')}.${s}`;
-    expect((await call(`${processor}/operations/status`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+    expect(
+      (await call(`${processor}/operations/status`, { headers: { authorization: `Bearer ${forged}` } }))
+        .status,
+    ).toBe(401);
 
-    const otherProject = JSON.parse((await cli(['trigger', 'mc-token', '--project-key', 'another-project', '--json'])).stdout) as { token: string };
-    const wrongProject = await call(`${processor}/operations/status`, { headers: { authorization: `Bearer ${otherProject.token}` } });
-    expect(wrongProject).toEqual({ status: 401, body: expect.objectContaining({ message: 'Project key does not match.' }) });
-    const otherIssuer = JSON.parse((await cli(['trigger', 'mc-token', '--issuer', 'https://issuer.example', '--json'])).stdout) as { token: string };
-    expect((await call(`${processor}/operations/status`, { headers: { authorization: `Bearer ${otherIssuer.token}` } })).status).toBe(401);
+    const otherProject = JSON.parse(
+      (await cli(['trigger', 'mc-token', '--project-key', 'another-project', '--json'])).stdout,
+    ) as { token: string };
+    const wrongProject = await call(`${processor}/operations/status`, {
+      headers: { authorization: `Bearer ${otherProject.token}` },
+    });
+    expect(wrongProject).toEqual({
+      status: 401,
+      body: expect.objectContaining({ message: 'Project key does not match.' }),
+    });
+    const otherIssuer = JSON.parse(
+      (await cli(['trigger', 'mc-token', '--issuer', 'https://issuer.example', '--json'])).stdout,
+    ) as { token: string };
+    expect(
+      (
+        await call(`${processor}/operations/status`, {
+          headers: { authorization: `Bearer ${otherIssuer.token}` },
+        })
+      ).status,
+    ).toBe(401);
 
     const jwks = await call(checkout.jwksUrl);
-    expect(jwks.body.keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) })]);
+    expect(jwks.body.keys).toEqual([
+      expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) }),
+    ]);
     expect(jwks.body.keys[0].d).toBeUndefined();
   });
 
@@ -234,10 +314,18 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
       });
     const active = await introspect(access_token);
     expect(active.status).toBe(200);
-    expect(active.body).toEqual({ active: true, scope: platform.scope, client_id: platform.clientId, exp: expect.any(Number) });
+    expect(active.body).toEqual({
+      active: true,
+      scope: platform.scope,
+      client_id: platform.clientId,
+      exp: expect.any(Number),
+    });
     expect(active.body.exp).toBeGreaterThan(Date.now() + 47 * 3600_000);
     expect(await introspect('unknown-token')).toEqual({ status: 200, body: { active: false } });
-    const wrongClient = await introspect(access_token, `Basic ${Buffer.from('someone:else').toString('base64')}`);
+    const wrongClient = await introspect(
+      access_token,
+      `Basic ${Buffer.from('someone:else').toString('base64')}`,
+    );
     expect(wrongClient.status).toBe(401);
 
     // The processor's OAuth-protected operation: introspection + authorities, then the payment is captured.
@@ -250,14 +338,19 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
       });
     expect((await capture('unknown-token')).status).toBe(401);
     const narrow = await accessToken(`view_products:${platform.projectKey}`);
-    expect(await capture(narrow.access_token)).toEqual({ status: 401, body: expect.objectContaining({ message: 'Not authorized' }) });
+    expect(await capture(narrow.access_token)).toEqual({
+      status: 401,
+      body: expect.objectContaining({ message: 'Not authorized' }),
+    });
     expect(await capture(access_token)).toEqual({ status: 200, body: { outcome: 'approved' } });
     const after = (await call(`${adminUrl}/__connect/api/resources/payment`)).body.results[0] as Json;
     expect(after.transactions.map((t: Json) => t.type)).toEqual(['Authorization', 'Charge']);
   });
 
   it('keeps the signing key and sessions in the persist folder, and explains bad input', async () => {
-    const saved = JSON.parse(await readFile(join(dir.path, '.connect/project/checkout.json'), 'utf8')) as Json;
+    const saved = JSON.parse(
+      await readFile(join(dir.path, '.connect/project/checkout.json'), 'utf8'),
+    ) as Json;
     expect(saved.signingKey.kid).toBe((await call(checkout.jwksUrl)).body.keys[0].kid);
     expect(saved.sessions.length).toBeGreaterThanOrEqual(3);
     const noCart = await cli(['trigger', 'session', '--cart', 'no-such-cart']);
@@ -268,4 +361,86 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
     const badMeta = await cli(['trigger', 'session', '--cart', cartId, '--metadata', 'novalue']);
     expect(badMeta.exitCode).toBe(2);
   });
+});
+
+describe('checkout in the browser: the dashboard form, and a storefront loading the enabler', () => {
+  it('starts a session from the dashboard, and a storefront on another origin pays with the enabler', async () => {
+    const { launchBrowser } = await import('./helpers/browser.js');
+    const http = await import('node:http');
+    const dir = await tempDir('connect-checkout-browser-');
+    await cp(fixture, dir.path, { recursive: true });
+    const dev = spawnCli(['dev', dir.path, '--no-watch', '--admin-port', '0'], { cwd: dir.path, all: true });
+    let output = '';
+    dev.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The storefront: a page on its own origin that imports the enabler from the assets URL.
+    const storefront = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>shop</title>');
+    });
+    await new Promise<void>((resolve) => storefront.listen(0, '127.0.0.1', resolve));
+    const shop = `http://127.0.0.1:${(storefront.address() as { port: number }).port}/`;
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+    try {
+      const status = await poll(async () => {
+        const result = await runCli(['status', '--json', dir.path]);
+        if (result.exitCode !== 0) return undefined;
+        const parsed = JSON.parse(result.stdout) as {
+          emulator: { adminUrl: string };
+          applications: Array<{ name: string; state: string; url: string }>;
+        };
+        return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
+      }, 90_000);
+      const admin = status.emulator.adminUrl;
+      const enabler = status.applications.find((a) => a.name === 'enabler')!.url;
+      const processorUrl = status.applications.find((a) => a.name === 'processor')!.url.replace(/\/$/, '');
+      const cart = await call(`${admin}/__connect/api/resources/cart`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ currency: 'EUR' }),
+      });
+      browser = await launchBrowser();
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      await page.goto(`${admin}/__connect/#/project/cart`);
+      const option = page.locator(`select[name="session-cart"] option[value^="${cart.body.id}@"]`);
+      await option.waitFor({ state: 'attached', timeout: 15_000 });
+      await page.selectOption('select[name="session-cart"]', (await option.getAttribute('value'))!);
+      await page.fill('input[name="allowedPaymentMethods"]', 'card');
+      await page.click('button:has-text("Start session")');
+      const sessionId = (await page
+        .locator('[data-key="session-id"]')
+        .textContent({ timeout: 15_000 }))!.trim();
+      const sessions = (await call(`${admin}/__connect/api/checkout/sessions`)).body.sessions as Json[];
+      expect(sessions.find((s) => s.id === sessionId)).toMatchObject({
+        activeCart: { cartRef: { id: cart.body.id } },
+        metadata: { processorUrl, allowedPaymentMethods: ['card'] },
+      });
+
+      await page.goto(shop);
+      // A string, so that the test runner does not rewrite the page's import().
+      const paid = await page.evaluate(`(async () => {
+        const { Enabler } = await import(${JSON.stringify(`${enabler}connector-enabler.es.js`)});
+        return new Enabler({ processorUrl: ${JSON.stringify(processorUrl)}, sessionId: ${JSON.stringify(sessionId)} })
+          .pay({ paymentMethod: { type: 'card' } });
+      })()`);
+      const reference = (paid as { paymentReference: string }).paymentReference;
+      expect(reference).toEqual(expect.any(String));
+      const carts = await call(
+        `${admin}/__connect/api/resources/cart?where=${encodeURIComponent(`id="${cart.body.id}"`)}`,
+      );
+      expect(carts.body.results[0].paymentInfo.payments).toEqual([{ typeId: 'payment', id: reference }]);
+
+      await page.goto(`${admin}/__connect/#/project/cart`);
+      await page.click('button:has-text("Mint Merchant Center token")');
+      const token = (await page.locator('[data-key="mc-token"]').textContent({ timeout: 15_000 }))!.trim();
+      const checked = await call(`${processorUrl}/operations/status`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(checked.status, output).toBe(200);
+    } finally {
+      await browser?.close();
+      storefront.close();
+      dev.kill('SIGTERM');
+      await dev.catch(() => undefined);
+      await dir.cleanup();
+    }
+  }, 180_000);
 });

@@ -30,9 +30,13 @@ export default class TriggerMcToken extends BaseCommand<typeof TriggerMcToken> {
         'The service app the token is for (audience; its CTP_JWT_ISSUER is the issuer). Default: `processor`, else the only service app.',
     }),
     'project-key': Flags.string({ description: 'The project_key claim (default: the local project).' }),
-    issuer: Flags.string({ description: "The iss claim (default: the app's CTP_JWT_ISSUER, else the local issuer)." }),
+    issuer: Flags.string({
+      description: "The iss claim (default: the app's CTP_JWT_ISSUER, else the local issuer).",
+    }),
     audience: Flags.string({ description: 'The aud claim (default: the URL of --app).' }),
-    user: Flags.string({ description: 'The sub claim: the Merchant Center user id (default: connect-dev-user).' }),
+    user: Flags.string({
+      description: 'The sub claim: the Merchant Center user id (default: connect-dev-user).',
+    }),
     'expires-in': Flags.integer({ min: 1, description: 'Lifetime in seconds (default 3600).' }),
     path: Flags.string({
       description: 'The repository where `connect dev` runs. Default: the current directory.',

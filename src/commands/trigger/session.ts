@@ -24,7 +24,8 @@ export default class TriggerSession extends BaseCommand<typeof TriggerSession> {
   static override flags = {
     cart: Flags.string({ description: 'The cart: its id, or key=<key>.', required: true }),
     app: Flags.string({
-      description: 'The service app the session is for; its URL becomes processorUrl. Default: `processor`, else the only service app.',
+      description:
+        'The service app the session is for; its URL becomes processorUrl. Default: `processor`, else the only service app.',
     }),
     'processor-url': Flags.string({ description: 'metadata.processorUrl (default: the URL of --app).' }),
     'payment-interface': Flags.string({ description: 'metadata.paymentInterface.' }),
@@ -33,7 +34,10 @@ export default class TriggerSession extends BaseCommand<typeof TriggerSession> {
     }),
     'return-url': Flags.string({ description: 'metadata.merchantReturnUrl.' }),
     'future-order-number': Flags.string({ description: 'metadata.futureOrderNumber.' }),
-    metadata: Flags.string({ description: 'Another metadata entry, KEY=VALUE (repeatable).', multiple: true }),
+    metadata: Flags.string({
+      description: 'Another metadata entry, KEY=VALUE (repeatable).',
+      multiple: true,
+    }),
     'expires-in': Flags.integer({
       min: 1,
       description: 'Expire the session after this many seconds (local only; the platform: 60 minutes).',
@@ -68,7 +72,9 @@ export default class TriggerSession extends BaseCommand<typeof TriggerSession> {
       ...(flags['payment-interface'] === undefined ? {} : { paymentInterface: flags['payment-interface'] }),
       ...(methods === undefined ? {} : { allowedPaymentMethods: methods }),
       ...(flags['return-url'] === undefined ? {} : { merchantReturnUrl: flags['return-url'] }),
-      ...(flags['future-order-number'] === undefined ? {} : { futureOrderNumber: flags['future-order-number'] }),
+      ...(flags['future-order-number'] === undefined
+        ? {}
+        : { futureOrderNumber: flags['future-order-number'] }),
       ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
       ...(flags['expires-in'] === undefined ? {} : { expiresInSeconds: flags['expires-in'] }),
     });
@@ -79,7 +85,9 @@ export default class TriggerSession extends BaseCommand<typeof TriggerSession> {
         `Session for cart ${session.activeCart.cartRef.id}, ${session.state} until ${session.expiryAt}` +
           `${session.metadata.processorUrl ? `, processor ${String(session.metadata.processorUrl)}` : ''}.`,
       );
-      this.output.info(`Send it as the x-session-id header; the Session API serves it at ${result.sessionUrl}`);
+      this.output.info(
+        `Send it as the x-session-id header; the Session API serves it at ${result.sessionUrl}`,
+      );
     }
     return result;
   }

@@ -2,7 +2,7 @@
  * The checkout routes of the admin API (docs/checkout-and-payments.md), under `/__connect/api`:
  *   GET  /checkout                  the local hosts (Session API, Checkout API, JWKS, issuer)
  *   POST /checkout/sessions         create a checkout session for a cart (`connect trigger session`)
- *   GET  /checkout/sessions[/:id]   sessions as the Session API shows them
+ *   GET  /checkout/sessions         sessions as the Session API shows them
  *   POST /checkout/mc-token         mint a Merchant Center JWT (`connect trigger mc-token`)
  * Errors are ConnectErrors, rendered by the admin server as `{error: {code, message, hint}}`.
  */
@@ -52,7 +52,10 @@ function seconds(value: unknown, what: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const number = typeof value === 'string' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 31_536_000)
-    throw usage(`${what} must be a whole number of seconds between 1 and 31536000.`, `pass for example ${what} 3600`);
+    throw usage(
+      `${what} must be a whole number of seconds between 1 and 31536000.`,
+      `pass for example ${what} 3600`,
+    );
   return number;
 }
 
@@ -72,7 +75,9 @@ function targetApp(ctx: PluginContext, name: string | undefined): AppInfo | unde
     }
     return app;
   }
-  return services.find((app) => app.name === 'processor') ?? (services.length === 1 ? services[0] : undefined);
+  return (
+    services.find((app) => app.name === 'processor') ?? (services.length === 1 ? services[0] : undefined)
+  );
 }
 
 function origin(url: string | null | undefined): string | undefined {
@@ -92,16 +97,6 @@ export function createCheckoutRouter(running: Running, ctx: PluginContext, info:
     res.json({ sessions: running.state.allSessions() });
   });
 
-  router.get('/checkout/sessions/:id', (req, res) => {
-    const session = running.state.session(String(req.params.id));
-    if (!session) {
-      throw new ConnectError('SESSION_NOT_FOUND', `No checkout session "${String(req.params.id)}".`, {
-        hint: 'list them with GET /__connect/api/checkout/sessions',
-      });
-    }
-    res.json(session);
-  });
-
   router.post('/checkout/sessions', async (req, res) => {
     const body = (req.body ?? {}) as SessionRequest;
     const cart = optionalString(body.cart, 'cart');
@@ -109,7 +104,10 @@ export function createCheckoutRouter(running: Running, ctx: PluginContext, info:
     const app = targetApp(ctx, optionalString(body.app, 'app'));
     const processorUrl = optionalString(body.processorUrl, 'processorUrl') ?? origin(app?.url);
     const methods = body.allowedPaymentMethods;
-    if (methods !== undefined && (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string' || m === '')))
+    if (
+      methods !== undefined &&
+      (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string' || m === ''))
+    )
       throw usage('allowedPaymentMethods must be a list of names.', 'pass --payment-methods card,invoice');
     const extra = body.metadata;
     if (extra !== undefined && (typeof extra !== 'object' || extra === null || Array.isArray(extra)))
@@ -134,7 +132,12 @@ export function createCheckoutRouter(running: Running, ctx: PluginContext, info:
         { cart: { cartRef: ref }, metadata },
         seconds(body.expiresInSeconds, '--expires-in'),
       );
-      res.status(201).json({ session, sessionUrl: `${info().sessionUrl}/${running.state.projectKey}/sessions/${session.id}` });
+      res
+        .status(201)
+        .json({
+          session,
+          sessionUrl: `${info().sessionUrl}/${running.state.projectKey}/sessions/${session.id}`,
+        });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       const notFound = error.code === 'ReferencedResourceNotFound';

@@ -41,7 +41,12 @@ class HttpError extends Error {
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -70,7 +75,8 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new HttpError(400, 'InvalidJsonInput', 'Request body does not contain valid JSON.');
+  if (text.trim() === '')
+    throw new HttpError(400, 'InvalidJsonInput', 'Request body does not contain valid JSON.');
   try {
     return JSON.parse(text);
   } catch {
@@ -115,14 +121,20 @@ export class CheckoutServices {
     }
   }
 
-  private route(name: string, routes: (req: http.IncomingMessage, res: http.ServerResponse, path: string[]) => Promise<boolean>): Handler {
+  private route(
+    name: string,
+    routes: (req: http.IncomingMessage, res: http.ServerResponse, path: string[]) => Promise<boolean>,
+  ): Handler {
     return (req, res) => {
       const path = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
       routes(req, res, path)
         .then((handled) => {
           if (handled) return;
           this.warn(`${name}: no emulated route for ${req.method ?? 'GET'} ${req.url ?? '/'} (answered 404)`);
-          sendError(res, new HttpError(404, 'ResourceNotFound', `The Resource at '${req.url ?? '/'}' was not found.`));
+          sendError(
+            res,
+            new HttpError(404, 'ResourceNotFound', `The Resource at '${req.url ?? '/'}' was not found.`),
+          );
         })
         .catch((error: unknown) => {
           if (res.headersSent) return res.end();
@@ -171,12 +183,27 @@ export class CheckoutServices {
         const origin = draft.originPayment;
         const method = draft.paymentMethod;
         if (!isObject(origin) || typeof origin.id !== 'string' || origin.typeId !== 'payment')
-          throw new HttpError(400, 'InvalidInput', "originPayment must be a reference {typeId: 'payment', id}.");
+          throw new HttpError(
+            400,
+            'InvalidInput',
+            "originPayment must be a reference {typeId: 'payment', id}.",
+          );
         if (!isObject(method) || typeof method.id !== 'string' || method.typeId !== 'payment-method')
-          throw new HttpError(400, 'InvalidInput', "paymentMethod must be a reference {typeId: 'payment-method', id}.");
+          throw new HttpError(
+            400,
+            'InvalidInput',
+            "paymentMethod must be a reference {typeId: 'payment-method', id}.",
+          );
         if (!(await this.api.get('payment', origin.id)))
-          throw new HttpError(400, 'ReferencedResourceNotFound', `The referenced payment '${origin.id}' was not found.`);
-        const status = isObject(draft.status) && typeof draft.status.state === 'string' ? { state: draft.status.state } : undefined;
+          throw new HttpError(
+            400,
+            'ReferencedResourceNotFound',
+            `The referenced payment '${origin.id}' was not found.`,
+          );
+        const status =
+          isObject(draft.status) && typeof draft.status.state === 'string'
+            ? { state: draft.status.state }
+            : undefined;
         const job = this.state.createRecurringPaymentJob({
           originPayment: { typeId: 'payment', id: origin.id },
           paymentMethod: { typeId: 'payment-method', id: method.id },
@@ -210,12 +237,20 @@ export class CheckoutServices {
 
   /** Creates a session bound to a cart of the local project (the Session API's checks). */
   async createSession(draft: SessionDraft, ttlSeconds?: number): Promise<CheckoutSession> {
-    if (!isObject(draft)) throw new HttpError(400, 'InvalidJsonInput', 'The session draft must be a JSON object.');
+    if (!isObject(draft))
+      throw new HttpError(400, 'InvalidJsonInput', 'The session draft must be a JSON object.');
     const ref = isObject(draft.cart) && isObject(draft.cart.cartRef) ? draft.cart.cartRef : undefined;
     const id = typeof ref?.id === 'string' ? ref.id : undefined;
     const key = typeof ref?.key === 'string' ? ref.key : undefined;
-    if (!id && !key) throw new HttpError(400, 'InvalidInput', "Missing required field 'cart.cartRef.id' (or 'cart.cartRef.key').");
-    const cart = id ? await this.api.get('cart', id) : (await this.api.all('cart')).find((c) => c.key === key);
+    if (!id && !key)
+      throw new HttpError(
+        400,
+        'InvalidInput',
+        "Missing required field 'cart.cartRef.id' (or 'cart.cartRef.key').",
+      );
+    const cart = id
+      ? await this.api.get('cart', id)
+      : (await this.api.all('cart')).find((c) => c.key === key);
     if (!cart) {
       throw new HttpError(
         400,
@@ -224,7 +259,11 @@ export class CheckoutServices {
       );
     }
     if (cart.cartState !== undefined && cart.cartState !== 'Active') {
-      throw new HttpError(400, 'InvalidOperation', `The cart '${cart.id}' is ${String(cart.cartState)}; a session needs an Active cart.`);
+      throw new HttpError(
+        400,
+        'InvalidOperation',
+        `The cart '${cart.id}' is ${String(cart.cartState)}; a session needs an Active cart.`,
+      );
     }
     if (draft.metadata !== undefined && !isObject(draft.metadata))
       throw new HttpError(400, 'InvalidInput', "'metadata' must be a JSON object.");

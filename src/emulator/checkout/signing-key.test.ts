@@ -14,7 +14,12 @@ const issuer = 'http://127.0.0.1:9/mc';
 describe('the local Merchant Center signing key', () => {
   it('mints RS256 tokens that verify against its JWKS, with the claims connect-payments-sdk checks', async () => {
     const key = await SigningKey.generate();
-    const minted = await key.mint({ issuer, projectKey: 'p1', audience: 'http://127.0.0.1:8/', expiresInSeconds: 60 });
+    const minted = await key.mint({
+      issuer,
+      projectKey: 'p1',
+      audience: 'http://127.0.0.1:8/',
+      expiresInSeconds: 60,
+    });
     const { payload, protectedHeader } = await jwtVerify(minted.token, createLocalJWKSet(key.jwks()), {
       issuer,
       audience: 'http://127.0.0.1:8/',
@@ -85,9 +90,8 @@ describe('checkout state', () => {
 
 describe('scopesOn', () => {
   it('keeps the scopes granted on the given project only', () => {
-    expect([...scopesOn('manage_payments:p1 view_sessions:p1 manage_project:p2 anonymous_id:x', 'p1')]).toEqual([
-      'manage_payments',
-      'view_sessions',
-    ]);
+    expect([
+      ...scopesOn('manage_payments:p1 view_sessions:p1 manage_project:p2 anonymous_id:x', 'p1'),
+    ]).toEqual(['manage_payments', 'view_sessions']);
   });
 });

@@ -49,7 +49,9 @@ export class SigningKey {
   }
 
   static async fromStored(stored: StoredSigningKey): Promise<SigningKey> {
-    const key = await importJWK({ ...stored.privateJwk, alg: JWT_ALGORITHM }, JWT_ALGORITHM, { extractable: true });
+    const key = await importJWK({ ...stored.privateJwk, alg: JWT_ALGORITHM }, JWT_ALGORITHM, {
+      extractable: true,
+    });
     return new SigningKey(stored.kid, stored.privateJwk, key as CryptoKey);
   }
 
@@ -78,10 +80,9 @@ export class SigningKey {
       .setJti(randomUUID());
     if (options.audience) jwt.setAudience(options.audience);
     const token = await jwt.sign(this.privateKey);
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
-      string,
-      unknown
-    >;
+    const payload = JSON.parse(
+      Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
     return { token, claims: payload, expiresAt: new Date((now + ttl) * 1000).toISOString() };
   }
 }

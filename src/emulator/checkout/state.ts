@@ -110,9 +110,11 @@ export class CheckoutState {
     return [...this.sessions.keys()].map((id) => this.session(id)).filter((s) => s !== undefined);
   }
 
-  createRecurringPaymentJob(draft: Pick<RecurringPaymentJob, 'originPayment' | 'paymentMethod'> & {
-    status?: { state: string } | undefined;
-  }): RecurringPaymentJob {
+  createRecurringPaymentJob(
+    draft: Pick<RecurringPaymentJob, 'originPayment' | 'paymentMethod'> & {
+      status?: { state: string } | undefined;
+    },
+  ): RecurringPaymentJob {
     const now = new Date().toISOString();
     const job: RecurringPaymentJob = {
       id: randomUUID(),
@@ -160,7 +162,9 @@ export class CheckoutState {
   }
 }
 
-async function readSnapshot(file: string): Promise<Partial<Snapshot> & { signingKey: StoredSigningKey } | undefined> {
+async function readSnapshot(
+  file: string,
+): Promise<(Partial<Snapshot> & { signingKey: StoredSigningKey }) | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

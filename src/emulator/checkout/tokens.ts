@@ -36,7 +36,10 @@ interface MockAuthStore {
 }
 
 interface FastifyLike {
-  addHook(name: 'onSend', hook: (request: RequestLike, reply: unknown, payload: unknown) => Promise<unknown>): void;
+  addHook(
+    name: 'onSend',
+    hook: (request: RequestLike, reply: unknown, payload: unknown) => Promise<unknown>,
+  ): void;
   register(plugin: (instance: FastifyInstanceLike) => Promise<void>): unknown;
 }
 interface FastifyInstanceLike {
@@ -100,7 +103,8 @@ export class TokenRegistry {
   install(app: FastifyLike): void {
     app.addHook('onSend', async (request, _reply, payload) => {
       const path = request.url.split('?')[0] ?? '';
-      if (request.method !== 'POST' || !path.startsWith('/oauth/') || !path.endsWith('/token')) return payload;
+      if (request.method !== 'POST' || !path.startsWith('/oauth/') || !path.endsWith('/token'))
+        return payload;
       if (typeof payload !== 'string') return payload;
       let body: { access_token?: string; scope?: string };
       try {
@@ -117,14 +121,19 @@ export class TokenRegistry {
       return JSON.stringify({ ...body, scope });
     });
     void app.register(async (instance) => {
-      instance.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-        done(null, Object.fromEntries(new URLSearchParams(body)));
-      });
+      instance.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string' },
+        (_req, body, done) => {
+          done(null, Object.fromEntries(new URLSearchParams(body)));
+        },
+      );
       instance.post('/oauth/introspect', async (request, reply) => {
         const platform = this.platform();
         const granted = scopesOn(platform.scope, platform.projectKey);
         if (!granted.has('introspect_oauth_tokens') && !granted.has('manage_project')) {
-          const message = 'Insufficient scope. One of the following scopes is missing: introspect_oauth_tokens.';
+          const message =
+            'Insufficient scope. One of the following scopes is missing: introspect_oauth_tokens.';
           return reply.status(403).send({
             statusCode: 403,
             message,

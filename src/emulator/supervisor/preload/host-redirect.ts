@@ -31,7 +31,10 @@ const checkoutBases = {
 };
 
 /** The local URL for a platform URL, or null when the host is not the platform's. */
-export function redirectedUrl(url: URL, bases: Bases = { api: apiBase, auth: authBase, ...checkoutBases }): URL | null {
+export function redirectedUrl(
+  url: URL,
+  bases: Bases = { api: apiBase, auth: authBase, ...checkoutBases },
+): URL | null {
   const match = PLATFORM_HOST.exec(url.hostname);
   if (!match) return null;
   const kind = (match[1]?.toLowerCase() ?? 'api') as keyof Bases;
