@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
+import { checkoutUnavailable } from '../../emulator/checkout/not-running.js';
 
 export interface TriggerMcTokenResult {
   token: string;
@@ -46,14 +47,19 @@ export default class TriggerMcToken extends BaseCommand<typeof TriggerMcToken> {
   async run(): Promise<TriggerMcTokenResult> {
     const { flags } = this;
     const client = await connectToEmulator(flags.path);
-    const result = await client.post<TriggerMcTokenResult>('/checkout/mc-token', {
-      ...(flags.app === undefined ? {} : { app: flags.app }),
-      ...(flags['project-key'] === undefined ? {} : { projectKey: flags['project-key'] }),
-      ...(flags.issuer === undefined ? {} : { issuer: flags.issuer }),
-      ...(flags.audience === undefined ? {} : { audience: flags.audience }),
-      ...(flags.user === undefined ? {} : { userId: flags.user }),
-      ...(flags['expires-in'] === undefined ? {} : { expiresInSeconds: flags['expires-in'] }),
-    });
+    const result = await client
+      .post<TriggerMcTokenResult>('/checkout/mc-token', {
+        ...(flags.app === undefined ? {} : { app: flags.app }),
+        ...(flags['project-key'] === undefined ? {} : { projectKey: flags['project-key'] }),
+        ...(flags.issuer === undefined ? {} : { issuer: flags.issuer }),
+        ...(flags.audience === undefined ? {} : { audience: flags.audience }),
+        ...(flags.user === undefined ? {} : { userId: flags.user }),
+        ...(flags['expires-in'] === undefined ? {} : { expiresInSeconds: flags['expires-in'] }),
+      })
+      .catch((error: unknown) => {
+        throw checkoutUnavailable(error);
+      });
+
     if (!this.jsonEnabled()) {
       this.output.out(result.token);
       this.output.info(

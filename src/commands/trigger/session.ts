@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { ConnectError, ExitCode } from '../../errors.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
+import { checkoutUnavailable } from '../../emulator/checkout/not-running.js';
 import type { CheckoutSession } from '../../emulator/checkout/state.js';
 
 export interface TriggerSessionResult {
@@ -65,19 +66,24 @@ export default class TriggerSession extends BaseCommand<typeof TriggerSession> {
       .map((m) => m.trim())
       .filter(Boolean);
     const client = await connectToEmulator(flags.path);
-    const result = await client.post<TriggerSessionResult>('/checkout/sessions', {
-      cart: flags.cart,
-      ...(flags.app === undefined ? {} : { app: flags.app }),
-      ...(flags['processor-url'] === undefined ? {} : { processorUrl: flags['processor-url'] }),
-      ...(flags['payment-interface'] === undefined ? {} : { paymentInterface: flags['payment-interface'] }),
-      ...(methods === undefined ? {} : { allowedPaymentMethods: methods }),
-      ...(flags['return-url'] === undefined ? {} : { merchantReturnUrl: flags['return-url'] }),
-      ...(flags['future-order-number'] === undefined
-        ? {}
-        : { futureOrderNumber: flags['future-order-number'] }),
-      ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
-      ...(flags['expires-in'] === undefined ? {} : { expiresInSeconds: flags['expires-in'] }),
-    });
+    const result = await client
+      .post<TriggerSessionResult>('/checkout/sessions', {
+        cart: flags.cart,
+        ...(flags.app === undefined ? {} : { app: flags.app }),
+        ...(flags['processor-url'] === undefined ? {} : { processorUrl: flags['processor-url'] }),
+        ...(flags['payment-interface'] === undefined ? {} : { paymentInterface: flags['payment-interface'] }),
+        ...(methods === undefined ? {} : { allowedPaymentMethods: methods }),
+        ...(flags['return-url'] === undefined ? {} : { merchantReturnUrl: flags['return-url'] }),
+        ...(flags['future-order-number'] === undefined
+          ? {}
+          : { futureOrderNumber: flags['future-order-number'] }),
+        ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
+        ...(flags['expires-in'] === undefined ? {} : { expiresInSeconds: flags['expires-in'] }),
+      })
+      .catch((error: unknown) => {
+        throw checkoutUnavailable(error);
+      });
+
     if (!this.jsonEnabled()) {
       const { session } = result;
       this.output.out(session.id);

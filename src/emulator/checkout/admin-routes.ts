@@ -132,12 +132,10 @@ export function createCheckoutRouter(running: Running, ctx: PluginContext, info:
         { cart: { cartRef: ref }, metadata },
         seconds(body.expiresInSeconds, '--expires-in'),
       );
-      res
-        .status(201)
-        .json({
-          session,
-          sessionUrl: `${info().sessionUrl}/${running.state.projectKey}/sessions/${session.id}`,
-        });
+      res.status(201).json({
+        session,
+        sessionUrl: `${info().sessionUrl}/${running.state.projectKey}/sessions/${session.id}`,
+      });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       const notFound = error.code === 'ReferencedResourceNotFound';

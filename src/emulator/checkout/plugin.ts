@@ -9,7 +9,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 
 import type { Application } from '../../spec/types.js';
-import { ConnectError } from '../../errors.js';
 import type { EmulatedPlatform } from '../platform/emulated-platform.js';
 import { DeferredServer } from '../platform/deferred-server.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
@@ -51,6 +50,20 @@ export function checkoutEnvironment(info: CheckoutInfo): Record<string, string> 
   };
 }
 
+const CHECKOUT_KEYS = ['CTP_SESSION_URL', 'CTP_CHECKOUT_URL', 'CTP_JWKS_URL', 'CTP_JWT_ISSUER'];
+
+/** Whether an app declares one of the checkout variables (then the URLs are worth a line at start). */
+function usesCheckout(ctx: PluginContext): boolean {
+  return ctx.spec.deployAs.some((app) => {
+    const configuration = 'configuration' in app ? app.configuration : undefined;
+    const keys = [
+      ...(configuration?.standardConfiguration ?? []),
+      ...(configuration?.securedConfiguration ?? []),
+    ].map((entry) => entry.key);
+    return keys.some((key) => CHECKOUT_KEYS.includes(key));
+  });
+}
+
 export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPlugin & {
   ready(): Promise<Running | undefined>;
 } {
@@ -83,6 +96,11 @@ export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPl
         jwtIssuer: mcApi.url,
       };
       const all = [session, checkout, mcApi];
+      if (usesCheckout(ctx)) {
+        ctx.logger.info(
+          `Session API: ${info.sessionUrl}, Checkout API: ${info.checkoutUrl}, Merchant Center JWKS: ${info.jwksUrl} (see connect trigger session / mc-token).`,
+        );
+      }
       starting = options.platform
         .ready()
         .then(async (platform) => {
@@ -125,10 +143,4 @@ export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPl
       return info ? checkoutEnvironment(info) : {};
     },
   };
-}
-
-export function checkoutNotRunning(): ConnectError {
-  return new ConnectError('CHECKOUT_NOT_RUNNING', 'The local Session and Checkout APIs are not running.', {
-    hint: 'run `connect dev` with the emulated platform (without --no-platform)',
-  });
 }
