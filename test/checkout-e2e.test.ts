@@ -361,6 +361,38 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
     const badMeta = await cli(['trigger', 'session', '--cart', cartId, '--metadata', 'novalue']);
     expect(badMeta.exitCode).toBe(2);
   });
+
+  it('after a restart with the same --persist folder, earlier tokens and sessions still work', async () => {
+    const minted = JSON.parse((await cli(['trigger', 'mc-token', '--json'])).stdout) as { token: string };
+    const session = (await cli(['trigger', 'session', '--cart', cartId])).stdout.trim();
+    dev.kill('SIGTERM');
+    await dev.catch(() => undefined);
+    dev = spawnCli(
+      ['dev', dir.path, '--no-watch', '--admin-port', '0', '--persist', join(dir.path, '.connect/project')],
+      {
+        cwd: dir.path,
+        all: true,
+      },
+    );
+    dev.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const status = await poll(async () => {
+      const result = await runCli(['status', '--json', dir.path]);
+      if (result.exitCode !== 0) return undefined;
+      const parsed = JSON.parse(result.stdout) as {
+        applications: Array<{ name: string; state: string; url: string }>;
+        plugins: { checkout: CheckoutInfo };
+      };
+      return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
+    }, 90_000);
+    expect(status.plugins.checkout).toEqual(checkout);
+    const url = status.applications.find((a) => a.name === 'processor')!.url.replace(/\/$/, '');
+    const checked = await call(`${url}/operations/status`, {
+      headers: { authorization: `Bearer ${minted.token}` },
+    });
+    expect(checked.status, JSON.stringify(checked.body)).toBe(200);
+    const config = await call(`${url}/operations/config`, { headers: { 'x-session-id': session } });
+    expect(config).toEqual({ status: 200, body: expect.objectContaining({ cartId }) });
+  }, 120_000);
 });
 
 describe('checkout in the browser: the dashboard form, and a storefront loading the enabler', () => {

@@ -12,6 +12,7 @@ import type { Application } from '../../spec/types.js';
 import type { EmulatedPlatform } from '../platform/emulated-platform.js';
 import { DeferredServer } from '../platform/deferred-server.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
+import { savedPorts } from './persist-file.js';
 import type { CheckoutServices } from './services.js';
 import type { CheckoutState } from './state.js';
 
@@ -50,6 +51,21 @@ export function checkoutEnvironment(info: CheckoutInfo): Record<string, string> 
   };
 }
 
+async function listenPreferring(port: number | undefined): Promise<DeferredServer> {
+  if (port) {
+    try {
+      return await DeferredServer.listen(port);
+    } catch {
+      // taken by now: any free port
+    }
+  }
+  return DeferredServer.listen();
+}
+
+function portOf(server: DeferredServer): number {
+  return Number(new URL(server.url).port);
+}
+
 const CHECKOUT_KEYS = ['CTP_SESSION_URL', 'CTP_CHECKOUT_URL', 'CTP_JWKS_URL', 'CTP_JWT_ISSUER'];
 
 /** Whether an app declares one of the checkout variables (then the URLs are worth a line at start). */
@@ -83,10 +99,13 @@ export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPl
     name: 'checkout',
     ready: () => starting,
     async start(ctx: PluginContext) {
+      // With --persist, the same ports as last time when they are free: the URLs, the issuer
+      // and so the Merchant Center tokens minted earlier stay valid across restarts.
+      const saved = await savedPorts(options.persistDir);
       const [session, checkout, mcApi] = await Promise.all([
-        DeferredServer.listen(),
-        DeferredServer.listen(),
-        DeferredServer.listen(),
+        listenPreferring(saved?.session),
+        listenPreferring(saved?.checkout),
+        listenPreferring(saved?.mcApi),
       ]);
       servers = { session, checkout, mcApi };
       info = {
@@ -110,7 +129,11 @@ export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPl
             import('./services.js'),
             import('./admin-routes.js'),
           ]);
-          const state = await CheckoutState.open(platform.api.projectKey, options.persistDir);
+          const state = await CheckoutState.open(platform.api.projectKey, options.persistDir, {
+            session: portOf(session),
+            checkout: portOf(checkout),
+            mcApi: portOf(mcApi),
+          });
           const services = new CheckoutServices(platform.api, state, (text) => ctx.logger.warn(text));
           session.attach(services.sessionHandler());
           checkout.attach(services.checkoutHandler());

@@ -9,11 +9,11 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { ConnectError } from '../../errors.js';
+import { PERSIST_FILE, type CheckoutPorts } from './persist-file.js';
 import { SigningKey, type StoredSigningKey } from './signing-key.js';
 
 /** Checkout Sessions live 60 minutes on the platform. */
 export const SESSION_TTL_SECONDS = 60 * 60;
-const PERSIST_FILE = 'checkout.json';
 
 export interface CheckoutSession {
   id: string;
@@ -40,6 +40,8 @@ export interface RecurringPaymentJob {
 interface Snapshot {
   version: 1;
   projectKey: string;
+  /** Reused on the next start, so that URLs and the issuer (and tokens minted earlier) stay valid. */
+  ports?: CheckoutPorts;
   signingKey: StoredSigningKey;
   sessions: CheckoutSession[];
   recurringPaymentJobs: RecurringPaymentJob[];
@@ -49,6 +51,8 @@ export class CheckoutState {
   private readonly sessions = new Map<string, CheckoutSession>();
   private readonly jobs = new Map<string, RecurringPaymentJob>();
   private writing: Promise<void> = Promise.resolve();
+  /** Set by the plugin once its servers listen; saved with the rest. */
+  ports: CheckoutPorts | undefined;
 
   private constructor(
     readonly projectKey: string,
@@ -56,16 +60,22 @@ export class CheckoutState {
     private readonly file: string | undefined,
   ) {}
 
-  static async open(projectKey: string, persistDir: string | undefined): Promise<CheckoutState> {
+  static async open(
+    projectKey: string,
+    persistDir: string | undefined,
+    ports?: CheckoutPorts,
+  ): Promise<CheckoutState> {
     const file = persistDir ? join(persistDir, PERSIST_FILE) : undefined;
     const snapshot = file ? await readSnapshot(file) : undefined;
     if (snapshot && snapshot.projectKey === projectKey) {
       const state = new CheckoutState(projectKey, await SigningKey.fromStored(snapshot.signingKey), file);
+      state.ports = ports;
       for (const session of snapshot.sessions ?? []) state.sessions.set(session.id, session);
       for (const job of snapshot.recurringPaymentJobs ?? []) state.jobs.set(job.id, job);
       return state;
     }
     const state = new CheckoutState(projectKey, await SigningKey.generate(), file);
+    state.ports = ports;
     await state.save();
     return state;
   }
@@ -145,6 +155,7 @@ export class CheckoutState {
     const snapshot: Snapshot = {
       version: 1,
       projectKey: this.projectKey,
+      ...(this.ports ? { ports: this.ports } : {}),
       signingKey: this.signingKey.toStored(),
       sessions: [...this.sessions.values()],
       recurringPaymentJobs: [...this.jobs.values()],
