@@ -5,6 +5,7 @@ import { h, lazyDetails, replace, field, select } from './dom.js';
 import { state } from './store.js';
 import { api, enc } from './api.js';
 import { code, time } from './format.js';
+import { checkoutPanel } from './panel-checkout.js';
 
 const TYPES = [
   ['cart', 'Carts'],
@@ -154,6 +155,8 @@ export function mount(container, { params, act }) {
     });
   });
 
+  const checkout = checkoutPanel({ act });
+
   // Any other draft, as JSON
   const draftText = h('textarea', { name: 'draft', rows: 4 });
   const createAny = h('button', { type: 'submit' }, 'Create');
@@ -182,6 +185,7 @@ export function mount(container, { params, act }) {
 
   container.append(
     h('div', { class: 'forms' }, cartForm, orderForm),
+    checkout.element,
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'resources-title' },
@@ -272,6 +276,9 @@ export function mount(container, { params, act }) {
           ? page
           : await api(`resources/cart?limit=100&sort=${enc('createdAt desc')}`);
       const active = newestFirst(carts.results ?? []).filter((c) => c.cartState === 'Active');
+      checkout.setCarts(
+        active.map((c) => [`${c.id}@${c.version}`, `${c.id.slice(0, 8)}… ${money(c.totalPrice)}`]),
+      );
       const value = cartSelect.value;
       replace(
         cartSelect,

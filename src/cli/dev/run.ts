@@ -7,8 +7,9 @@ import v8 from 'node:v8';
 import { ConnectError, ExitCode } from '../../errors.js';
 import { Emulator } from '../../emulator/emulator.js';
 import { createTerminalLogger } from '../../emulator/logger.js';
+import { createCheckoutPlugin } from '../../emulator/checkout/plugin.js';
 import { createPlatformPlugin } from '../../emulator/platform/plugin.js';
-import { STREAM_EVENTS, type EventName } from '../../emulator/types.js';
+import { STREAM_EVENTS, type EmulatorPlugin, type EventName } from '../../emulator/types.js';
 import type { Output } from '../../ui/output.js';
 import type { DevFlags } from './flags.js';
 
@@ -60,20 +61,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     preUndeployOnStop: flags.persist !== undefined,
     logger,
     version,
-    plugins: flags.platform
-      ? [
-          createPlatformPlugin({
-            seedFile: flags.seed,
-            persistDir: flags.persist,
-            chaos: flags.chaos,
-            extensions: flags.extension ?? [],
-            subscriptions: flags.subscribe ?? [],
-            valuesFile: flags.values,
-            projectKey: flags['project-key'],
-            provider: flags.provider,
-          }),
-        ]
-      : [],
+    plugins: flags.platform ? platformPlugins(flags) : [],
   });
 
   if (json) {
@@ -117,6 +105,21 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
+}
+
+/** The local commercetools API, and the Session/Checkout APIs and JWT issuer on its project. */
+function platformPlugins(flags: DevFlags): EmulatorPlugin[] {
+  const platform = createPlatformPlugin({
+    seedFile: flags.seed,
+    persistDir: flags.persist,
+    chaos: flags.chaos,
+    extensions: flags.extension ?? [],
+    subscriptions: flags.subscribe ?? [],
+    valuesFile: flags.values,
+    projectKey: flags['project-key'],
+    provider: flags.provider,
+  });
+  return [platform, createCheckoutPlugin({ platform, persistDir: flags.persist })];
 }
 
 /** With --json stdout is JSON lines: an error is one more line, not a pretty-printed block. */

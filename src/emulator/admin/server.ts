@@ -198,6 +198,8 @@ export function createAdminApp(backend: AdminBackend): express.Express {
     if (!target) return next();
     let handler = statics.get(target.dir);
     if (!handler) statics.set(target.dir, (handler = express.static(target.dir)));
+    // Served as from a CDN: storefronts on other origins import the files (a payment enabler).
+    res.setHeader('Access-Control-Allow-Origin', '*');
     const url = req.url;
     req.url = req.url.slice(target.name.length + 1) || '/';
     handler(req, res, (error?: unknown) => {

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
 import { ConnectError } from '../../errors.js';
+import { TokenRegistry } from '../checkout/tokens.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
@@ -64,6 +65,8 @@ const PERSIST_FILE = 'project.json';
 export class LocalApi {
   readonly messages: MessageLog;
   readonly predicates = new PredicateEvaluator();
+  /** The auth server's tokens, and `/oauth/introspect` (../checkout/tokens.ts). */
+  readonly tokens: TokenRegistry;
   private uninstall: (() => void) | undefined;
   private customerRequests: ((request: CustomerRequest) => void) | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
@@ -81,6 +84,7 @@ export class LocalApi {
     private readonly server: DeferredServer | undefined,
   ) {
     this.messages = new MessageLog(messages);
+    this.tokens = new TokenRegistry(mock, () => this.platform);
   }
 
   static async start(options: LocalApiOptions = {}): Promise<LocalApi> {
@@ -136,6 +140,7 @@ export class LocalApi {
     for (const client of options.clients ?? []) api.addClient(client);
     started.api = api;
     api.addCredentialCheck();
+    api.tokens.install(mock.app as never);
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
 

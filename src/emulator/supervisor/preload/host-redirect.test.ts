@@ -22,6 +22,30 @@ describe('host-redirect preload', () => {
       '127.0.0.1:1234',
     );
     expect(redirectedUrl(new URL('https://mc.europe-west1.gcp.commercetools.com/'), bases)).toBeNull();
+    // The checkout hosts go to their own local servers, and nowhere when the emulator has none.
+    const checkout = {
+      ...bases,
+      session: 'http://127.0.0.1:2001',
+      checkout: 'http://127.0.0.1:2002',
+      'mc-api': 'http://127.0.0.1:2003',
+    };
+    expect(
+      redirectedUrl(new URL('https://session.europe-west1.gcp.commercetools.com/p/sessions/s1'), checkout)
+        ?.href,
+    ).toBe('http://127.0.0.1:2001/p/sessions/s1');
+    expect(
+      redirectedUrl(
+        new URL('https://checkout.us-central1.gcp.commercetools.com/p/recurring-payment-jobs'),
+        checkout,
+      )?.href,
+    ).toBe('http://127.0.0.1:2002/p/recurring-payment-jobs');
+    expect(
+      redirectedUrl(
+        new URL('https://mc-api.europe-west1.gcp.commercetools.com/.well-known/jwks.json'),
+        checkout,
+      )?.href,
+    ).toBe('http://127.0.0.1:2003/.well-known/jwks.json');
+    expect(redirectedUrl(new URL('https://session.europe-west1.gcp.commercetools.com/p'), bases)).toBeNull();
     expect(redirectedUrl(new URL('https://example.com/'), bases)).toBeNull();
   });
 

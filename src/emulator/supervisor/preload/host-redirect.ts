@@ -1,7 +1,9 @@
 /**
  * Sends requests for the platform's API and auth hosts (`https://api.<region>.commercetools.com`,
  * `https://auth.<region>.commercetools.com`, which the official templates hard-code or derive
- * from CTP_REGION) to the emulator's local commercetools API, unchanged otherwise. Covers
+ * from CTP_REGION) to the emulator's local commercetools API, and its checkout hosts
+ * (`session.`, `checkout.`, `mc-api.`: the payment connectors' defaults) to the local Session
+ * API, Checkout API and Merchant Center JWKS, unchanged otherwise. Covers
  * `fetch` (global, and the commercetools SDK that uses it) and everything built on
  * `https.request` (node-fetch, axios, got). Does nothing unless the emulator set
  * CONNECT_EMULATOR_API_URL / CONNECT_EMULATOR_AUTH_URL, nor when CTP_API_URL was set to the
@@ -14,13 +16,29 @@ import { syncBuiltinESMExports } from 'node:module';
 const apiBase = process.env.CONNECT_EMULATOR_API_URL;
 const authBase = process.env.CONNECT_EMULATOR_AUTH_URL ?? apiBase;
 
-const PLATFORM_HOST = /^(api|auth)\.(?:[a-z0-9-]+\.)*(?:commercetools\.com|commercetools\.co|sphere\.io)$/i;
+const PLATFORM_HOST =
+  /^(api|auth|session|checkout|mc-api)\.(?:[a-z0-9-]+\.)*(?:commercetools\.com|commercetools\.co|sphere\.io)$/i;
+
+type Bases = { api?: string | undefined; auth?: string | undefined } & Partial<
+  Record<'session' | 'checkout' | 'mc-api', string | undefined>
+>;
+
+/** The checkout hosts (src/emulator/checkout): Session API, Checkout API, Merchant Center API (JWKS). */
+const checkoutBases = {
+  session: process.env.CONNECT_EMULATOR_SESSION_URL,
+  checkout: process.env.CONNECT_EMULATOR_CHECKOUT_URL,
+  'mc-api': process.env.CONNECT_EMULATOR_MC_API_URL,
+};
 
 /** The local URL for a platform URL, or null when the host is not the platform's. */
-export function redirectedUrl(url: URL, bases = { api: apiBase, auth: authBase }): URL | null {
+export function redirectedUrl(
+  url: URL,
+  bases: Bases = { api: apiBase, auth: authBase, ...checkoutBases },
+): URL | null {
   const match = PLATFORM_HOST.exec(url.hostname);
   if (!match) return null;
-  const base = match[1]?.toLowerCase() === 'auth' ? bases.auth : bases.api;
+  const kind = (match[1]?.toLowerCase() ?? 'api') as keyof Bases;
+  const base = bases[kind];
   if (!base) return null;
   const local = new URL(base);
   return new URL(`${local.origin}${url.pathname}${url.search}`);
