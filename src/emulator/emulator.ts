@@ -10,6 +10,7 @@
  *
  * Everything observable goes through the typed bus (`emulator.bus`) and the injected logger.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -78,6 +79,11 @@ export interface EmulatorOptions {
   processEnv?: NodeJS.ProcessEnv | undefined;
   cwd?: string | undefined;
   version?: string | undefined;
+  /**
+   * The admin API's bearer token (default: a new random one per run, written to
+   * `.connect/dev.json` with mode 0600). In-process users read `emulator.adminToken`.
+   */
+  adminToken?: string | undefined;
 }
 
 export interface EmulatorStatus {
@@ -99,6 +105,8 @@ export class Emulator {
   spec: ConnectSpec = { deployAs: [] };
   adminUrl = '';
   startedAt = new Date();
+  /** Every admin API request but the dashboard's static files needs `Authorization: Bearer <adminToken>`. */
+  readonly adminToken: string;
 
   private config: LoadedConfiguration | undefined;
   private readonly supervisors = new Map<string, AppSupervisor>();
@@ -123,6 +131,7 @@ export class Emulator {
     this.logger = options.logger ?? silentLogger;
     this.plugins = [...(options.plugins ?? [])];
     this.graceMs = options.graceMs ?? 5000;
+    this.adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     this.startSettled = new Promise((resolve) => (this.markStartSettled = resolve));
   }
 
@@ -195,6 +204,7 @@ export class Emulator {
       root: this.root,
       startedAt: this.startedAt.toISOString(),
       version: this.options.version ?? '0.0.0',
+      token: this.adminToken,
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
     await apps;
@@ -389,6 +399,11 @@ export class Emulator {
 
   redact(text: string): string {
     return this.redactor(text);
+  }
+
+  /** The dashboard's address with this run's token (it becomes a cookie scoped to the admin API). */
+  dashboardUrl(): string {
+    return `${this.adminUrl}/__connect/?token=${encodeURIComponent(this.adminToken)}`;
   }
 
   // ----- internals -----

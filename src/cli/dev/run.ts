@@ -95,7 +95,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     if (signals === 0 && !json) printSummary(emulator, output);
     if (signals === 0 && flags.open) {
       const { openInBrowser } = await import('../../emulator/admin/dashboard.js');
-      openInBrowser(`${emulator.adminUrl}/__connect/`, (text) => output.warn(text));
+      openInBrowser(emulator.dashboardUrl(), (text) => output.warn(text));
     }
     await stopped;
     output.info('Stopped.');
@@ -121,7 +121,7 @@ function printSummary(emulator: Emulator, output: Output): void {
   for (const app of apps) {
     output.info(`  ${app.name.padEnd(20)} ${app.state.padEnd(9)} ${app.url ?? ''}`);
   }
-  output.info(`Dashboard: ${emulator.adminUrl}/__connect/`);
+  output.info(`Dashboard: ${emulator.dashboardUrl()}`);
 }
 
 /**

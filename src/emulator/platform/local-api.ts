@@ -5,11 +5,12 @@
  * Subscriptions are layered on through `hooks` (see ./hooks.ts and ../platform.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
+import { ensurePrivateDir, writePrivateFile } from '../../config/private-files.js';
 import { ConnectError } from '../../errors.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
@@ -105,6 +106,7 @@ export class LocalApi {
       persisted,
       options.server,
     );
+    api.addHostCheck();
     api.addCredentialCheck();
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
@@ -220,13 +222,12 @@ export class LocalApi {
       if (all.length > 0) resources[typeId] = all;
     }
     const file = join(this.persistDir, PERSIST_FILE);
-    await mkdir(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(
-      temp,
+    // It holds extensions' secrets (headerValue, access keys): only the user may read it.
+    await ensurePrivateDir(dirname(file));
+    await writePrivateFile(
+      file,
       JSON.stringify({ version: 1, projectKey: this.projectKey, resources, messages: this.messages.all() }),
     );
-    await rename(temp, file);
   }
 
   private schedulePersist(): void {
@@ -260,6 +261,21 @@ export class LocalApi {
     };
     return store.getClientToken(this.platform.clientId, this.platform.clientSecret, this.platform.scope)
       .access_token;
+  }
+
+  /**
+   * A web page can make the browser call 127.0.0.1 under a name it controls (DNS rebinding):
+   * only loopback names and the platform's own hosts (which apps reach through the
+   * host-redirect preload) are served, as the admin API does.
+   */
+  private addHostCheck(): void {
+    this.mock.app.addHook('onRequest', async (request, reply) => {
+      if (allowedHost(request.headers.host)) return;
+      const message = `Requests for host ${String(request.headers.host)} are refused by the local commercetools API.`;
+      await reply
+        .status(403)
+        .send({ statusCode: 403, message, errors: [{ code: 'insufficient_scope', message }] });
+    });
   }
 
   /** The mock accepts any client credentials; the platform only those of an API client. */
@@ -366,6 +382,15 @@ export class LocalApi {
       }
     }
   }
+}
+
+/** Loopback names, and the platform's hosts (`api.<region>.commercetools.com` reached through the preload). */
+export function allowedHost(host: string | undefined): boolean {
+  if (!host) return true;
+  return (
+    /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(host) ||
+    /^(api|auth|mc-api|session|checkout)\.[a-z0-9-]+(\.[a-z0-9-]+)?\.commercetools\.com(:\d+)?$/i.test(host)
+  );
 }
 
 async function loadSnapshot(

@@ -9,6 +9,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
+import { assertUsableFolder } from '../../config/private-files.js';
 import type { Application } from '../../spec/types.js';
 import { distFile } from '../../package-root.js';
 import { requireOption } from '../environment.js';
@@ -63,6 +64,15 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
     name: 'platform',
     ready: () => starting,
     async start(ctx: PluginContext) {
+      // A --persist path that cannot be a folder fails now, not at the first save (or at stop).
+      if (options.persistDir) await assertUsableFolder(options.persistDir, '--persist');
+      // Once the emulator stops, no new delivery attempt: the apps are going away, and an
+      // attempt to a stopped app would only burn one of the message's retries.
+      const offStopping = ctx.bus.on('emulator', (event) => {
+        if (event.state !== 'stopping') return;
+        offStopping();
+        void starting.then((platform) => platform?.deliveries.halt(), () => undefined);
+      });
       const values = await readValuesFile(ctx.root, { file: options.valuesFile });
       const fromValues = valuesFileDefaults(ctx.spec, values);
       const fromFlags = {
