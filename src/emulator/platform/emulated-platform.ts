@@ -74,6 +74,8 @@ export interface EmulatedPlatformOptions {
   /** An already-listening socket to serve the local API on. */
   server?: DeferredServer | undefined;
   ackDeadlineMs?: number | undefined;
+  /** Masks secured values (of the values file, the local client) in what apps answer. */
+  redact?: ((text: string) => string) | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
 }
@@ -125,8 +127,11 @@ export class EmulatedPlatform {
       urlOf: (name) => appsOf('service').find((a) => a.name === name)?.url ?? null,
       defaults: () => options.extensions ?? [],
     };
-    const runner = new ExtensionRunner(api, extensionApps, (call) =>
-      emit({ type: 'extension-call', data: call }),
+    const runner = new ExtensionRunner(
+      api,
+      extensionApps,
+      (call) => emit({ type: 'extension-call', data: call }),
+      options.redact,
     );
     const engine = new DeliveryEngine({
       urlOf: (name) => appsOf('event').find((a) => a.name === name)?.url ?? null,

@@ -15,6 +15,7 @@ import { ConnectError } from '../../errors.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
+import { extensionDraftError } from './draft-validation.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
 import {
   assertMockContract,
@@ -51,6 +52,8 @@ export interface InjectResult {
 export type { PlatformInfo } from './environment.js';
 
 const PERSIST_FILE = 'project.json';
+/** What the body parser hands on for a body that is not JSON (answered 400 before any route). */
+const MALFORMED_BODY = Object.freeze({ malformed: Symbol('malformed') });
 
 export class LocalApi {
   readonly messages: MessageLog;
@@ -107,6 +110,7 @@ export class LocalApi {
       options.server,
     );
     api.addHostCheck();
+    api.addDraftValidation();
     api.addCredentialCheck();
     api.addMessageRoutes();
     if (options.seedFile && empty) await api.seed(options.seedFile);
@@ -275,6 +279,51 @@ export class LocalApi {
       await reply
         .status(403)
         .send({ statusCode: 403, message, errors: [{ code: 'insufficient_scope', message }] });
+    });
+  }
+
+  /**
+   * Bad input gets the platform's 400, never the mock's 500: a body that is not JSON (whatever
+   * its content type, as the platform reads it), a body that is not a JSON object, and an
+   * Extension draft the platform refuses (refused before the mock stores anything).
+   */
+  private addDraftValidation(): void {
+    const app = this.mock.app;
+    const parse = (_req: unknown, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        done(null, MALFORMED_BODY);
+      }
+    };
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, parse);
+    app.addContentTypeParser('*', { parseAs: 'string' }, parse);
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST' || request.url.startsWith('/oauth/')) return;
+      const body = request.body as unknown;
+      if (body === MALFORMED_BODY || typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const message = 'Request body does not contain valid JSON.';
+        await reply.status(400).send({
+          statusCode: 400,
+          message,
+          errors: [
+            {
+              code: 'InvalidJsonInput',
+              message,
+              detailedErrorMessage:
+                body === MALFORMED_BODY ? 'Malformed JSON.' : body === undefined ? 'No body.' : 'JSON object expected.',
+            },
+          ],
+        });
+        return;
+      }
+      const path = request.url.split('?')[0] ?? '';
+      if (!/^\/[^/]+\/extensions\/?$/.test(path)) return;
+      const error = extensionDraftError(body);
+      if (error) await reply.status(400).send(error);
     });
   }
 

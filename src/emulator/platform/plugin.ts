@@ -144,6 +144,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             ],
             apps,
             emit: (event) => ctx.bus.emit(event.type, event.data),
+            redact: (text) => ctx.redact(text),
             warn: (text) => ctx.logger.warn(text),
           }).then((started) => {
             routes = createPlatformRouter(started);
