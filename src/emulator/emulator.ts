@@ -115,7 +115,8 @@ export class Emulator {
   /** Resolves once the first start has settled (every app ready or failed), or on stop. */
   private readonly startSettled: Promise<void>;
   private markStartSettled: () => void = () => undefined;
-  private readonly guardian = new Guardian();
+  /** Public for tests: its pid is `emulator.guardian.pid`. */
+  readonly guardian = new Guardian();
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
@@ -132,6 +133,7 @@ export class Emulator {
     this.plugins = [...(options.plugins ?? [])];
     this.graceMs = options.graceMs ?? 5000;
     this.adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+    this.guardian.onWarning = (text) => this.logger.warn(text);
     this.startSettled = new Promise((resolve) => (this.markStartSettled = resolve));
   }
 
@@ -243,6 +245,14 @@ export class Emulator {
     this.bus.emit('emulator', { state: 'running' });
     // Express loads once "ready" is out (or at the first admin request).
     setImmediate(loadApp);
+  }
+
+  /**
+   * A second Ctrl-C / SIGTERM during a stop: the applications get no more grace (SIGKILL now,
+   * and at once for those not stopped yet); the rest of the stop (preUndeploy, dev.json) goes on.
+   */
+  endGracePeriod(): void {
+    for (const supervisor of this.supervisors.values()) supervisor.hurry();
   }
 
   /** Stops everything (idempotent); see the stop order in the file header. */

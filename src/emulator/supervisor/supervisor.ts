@@ -16,7 +16,15 @@ import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec
 import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
-import { readPackage, runShell, scriptCommand, spawnShell, stopGroup, type Spawned } from './process.js';
+import {
+  killGroup,
+  readPackage,
+  runShell,
+  scriptCommand,
+  spawnShell,
+  stopGroup,
+  type Spawned,
+} from './process.js';
 
 export type AppKind = 'http' | 'frontend' | 'static';
 
@@ -61,6 +69,7 @@ export class AppSupervisor {
 
   private current: Spawned | undefined;
   private stopping = false;
+  private hurried = false;
   private failedStarts = 0;
   private readyAt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -181,6 +190,12 @@ export class AppSupervisor {
     this.setState('stopped');
   }
 
+  /** Ends the grace period of a stop (a second Ctrl-C / SIGTERM): the process group goes now. */
+  hurry(): void {
+    this.hurried = true;
+    if (this.current) killGroup(this.current.child.pid, 'SIGKILL');
+  }
+
   private healthCheck() {
     const app = this.options.app;
     return 'healthCheck' in app ? app.healthCheck : undefined;
@@ -203,7 +218,7 @@ export class AppSupervisor {
     const current = this.current;
     if (!current) return;
     this.generation += 1;
-    await stopGroup(current, this.options.graceMs);
+    await stopGroup(current, this.hurried ? 0 : this.options.graceMs);
     if (this.current === current) this.current = undefined;
   }
 
