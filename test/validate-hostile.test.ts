@@ -15,7 +15,7 @@ import { validateSource } from '../src/spec/validate.js';
 import { cliBin, runCli, tempDir } from './helpers/cli.js';
 
 /** The worst shapes found: each is just under the 256 KiB limit. */
-function worstFiles(): Record<string, string> {
+function worstFiles(): { nulls: string; keys: string; apps: string; config: string; deep: string } {
   const limit = 255_000;
   const nulls = `deployAs: [${Array(42_000).fill('null').join(', ')}]\n`;
   let keys = 'deployAs:\n  - name: a\n    applicationType: service\n    endpoint: /a\n';
