@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { adminUrl, eventually, getJson, startDev, type DevProcess } from './dev-helpers.js';
+import { adminFetch, adminUrl, eventually, getJson, startDev, type DevProcess } from './dev-helpers.js';
 import { launchBrowser, screenshot } from './helpers/browser.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 import { compileOpenApi, loadOpenApi, operationsOf, responseSchema } from './helpers/openapi.js';
@@ -43,7 +43,7 @@ describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
     });
     await dev.waitFor(/applications ready/, 60_000, 'stderr');
     admin = await adminUrl(repo.path);
-    platform = (await fetch(`${admin}/__connect/api/platform`)).ok;
+    platform = (await adminFetch(`${admin}/__connect/api/platform`)).ok;
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -60,10 +60,15 @@ describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
   });
 
   it('is announced by connect dev and shows every application ready, live', async () => {
-    expect(dev.output().stderr).toContain(`Dashboard: ${admin}/__connect/`);
+    const token = (JSON.parse(await readFile(join(repo.path, '.connect', 'dev.json'), 'utf8')) as { token: string })
+      .token;
+    const dashboard = `${admin}/__connect/?token=${token}`;
+    expect(dev.output().stderr).toContain(`Dashboard: ${dashboard}`);
     const opened = await eventually(() => readFile(join(repo.path, 'opened.txt'), 'utf8'), 10_000, '--open');
-    expect(opened.trim()).toBe(`${admin}/__connect/`);
-    await page.goto(`${admin}/__connect/`);
+    expect(opened.trim()).toBe(dashboard);
+    // The URL's token becomes the page's cookie: the page then works without it.
+    await page.goto(dashboard);
+    expect(page.url()).toBe(`${admin}/__connect/`);
     for (const name of ['service', 'event', 'job']) {
       await page.locator(`tr[data-app="${name}"] td.state`, { hasText: 'ready' }).waitFor(WAIT);
     }
@@ -263,7 +268,7 @@ describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
     for (const { method, path, operation } of operationsOf(doc)) {
       if (method !== 'get' || path.endsWith('/stream')) continue;
       const url = `${admin}${path.replace(/\{(\w+)\}/g, (_m, p: string) => names[p]!)}`;
-      const response = await fetch(url);
+      const response = await adminFetch(url);
       const schema = responseSchema(doc, operation, response.status);
       if (response.status === 404 && (await response.clone().text()).includes('No such admin route')) {
         missing.push(`GET ${path}`);
@@ -276,13 +281,13 @@ describe('the dashboard on connect dev', { timeout: 120_000 }, () => {
     const platformRoutes = /\/(platform|extensions|events|resources)\b/;
     expect(missing.filter((route) => platform || !platformRoutes.test(route))).toEqual([]);
 
-    const run = await fetch(`${admin}/__connect/api/jobs/job/run`, { method: 'POST' });
+    const run = await adminFetch(`${admin}/__connect/api/jobs/job/run`, { method: 'POST' });
     expect(validate('JobRun', await run.json())).toEqual([]);
-    const unknown = await fetch(`${admin}/__connect/api/applications/nope/restart`, { method: 'POST' });
+    const unknown = await adminFetch(`${admin}/__connect/api/applications/nope/restart`, { method: 'POST' });
     expect(unknown.status).toBe(404);
     expect(validate('Error', await unknown.json())).toEqual([]);
     // Cross-origin browser calls are refused.
-    const foreign = await fetch(`${admin}/__connect/api/status`, {
+    const foreign = await adminFetch(`${admin}/__connect/api/status`, {
       headers: { origin: 'http://evil.example' },
     });
     expect(foreign.status).toBe(403);

@@ -87,15 +87,28 @@ export async function eventually<T>(
   }
 }
 
+/** Admin tokens by admin origin, learned from the dev.json files read by adminUrl(). */
+const adminTokens = new Map<string, string>();
+
 export async function adminUrl(root: string): Promise<string> {
   const state = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as {
     adminUrl: string;
+    token?: string;
   };
+  if (state.token) adminTokens.set(state.adminUrl, state.token);
   return state.adminUrl;
 }
 
+/** fetch() that sends the run's admin token to an admin URL read by adminUrl(). */
+export function adminFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const token = adminTokens.get(new URL(url).origin);
+  const headers = new Headers(init.headers);
+  if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  return fetch(url, { ...init, headers });
+}
+
 export async function getJson<T = unknown>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
+  const response = await adminFetch(url, init);
   return (await response.json()) as T;
 }
 

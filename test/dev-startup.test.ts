@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { EmulatorStatus } from '../src/emulator/emulator.js';
 import { tempDir } from './helpers/cli.js';
-import { eventually, getJson, startDev } from './dev-helpers.js';
+import { adminUrl, eventually, getJson, startDev } from './dev-helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -95,8 +95,7 @@ describe('connect dev start-up', () => {
 
     // The admin API answers while the app builds.
     const state = await eventually(
-      async () =>
-        JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as { adminUrl: string },
+      async () => ({ adminUrl: await adminUrl(root) }),
       10_000,
       '.connect/dev.json',
     );

@@ -4,7 +4,7 @@
  * SDK (installed by the emulator's `npm install`, from the shared npm cache) with hosts derived
  * from CTP_REGION to register an Extension and a Subscription in the local API.
  */
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,12 +33,13 @@ describe('connect dev with the emulated platform (end to end)', () => {
   let dev: ReturnType<typeof spawnCli>;
   let output = '';
   let adminUrl: string;
+  let adminToken: string;
   let platform: PlatformInfo;
   let client: Awaited<ReturnType<typeof apiClient>>;
   const admin = async <T>(path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${adminUrl}/__connect/api${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return (await response.json()) as T;
@@ -60,6 +61,8 @@ describe('connect dev with the emulated platform (end to end)', () => {
       return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
     }, 150_000);
     adminUrl = status.emulator.adminUrl;
+    adminToken = (JSON.parse(await readFile(join(dir.path, '.connect', 'dev.json'), 'utf8')) as { token: string })
+      .token;
     expect(status.platform).toEqual({
       apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       authUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),

@@ -180,12 +180,18 @@ function stringMap(
 
 /** Parses the text of a values file. `file` names it in messages. */
 export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv = process.env): ValuesFile {
-  const document = parseDocument(text, { prettyErrors: true });
+  const document = parseDocument(text, { prettyErrors: false });
   if (document.errors.length > 0) {
+    // The file holds secrets: say where the error is, never show the line itself.
+    const error = document.errors[0];
+    const offset = error?.pos[0] ?? 0;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
     throw invalid(
       'VALUES_INVALID',
-      `${file} is not valid YAML: ${document.errors[0]?.message ?? 'parse error'}`,
-      'fix the YAML syntax at the line shown',
+      `${file}:${line}:${column} is not valid YAML: ${error?.message ?? 'parse error'} (line ${line}, column ${column}).`,
+      `fix the YAML syntax at line ${line} of ${file}`,
     );
   }
   const data: unknown = document.toJS();

@@ -10,6 +10,7 @@
  *
  * Everything observable goes through the typed bus (`emulator.bus`) and the injected logger.
  */
+import { randomBytes } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -91,6 +92,11 @@ export interface EmulatorOptions {
   processEnv?: NodeJS.ProcessEnv | undefined;
   cwd?: string | undefined;
   version?: string | undefined;
+  /**
+   * The admin API's bearer token (default: a new random one per run, written to
+   * `.connect/dev.json` with mode 0600). In-process users read `emulator.adminToken`.
+   */
+  adminToken?: string | undefined;
 }
 
 export interface EmulatorStatus {
@@ -112,6 +118,8 @@ export class Emulator {
   spec: ConnectSpec = { deployAs: [] };
   adminUrl = '';
   startedAt = new Date();
+  /** Every admin API request but the dashboard's static files needs `Authorization: Bearer <adminToken>`. */
+  readonly adminToken: string;
 
   private config: LoadedConfiguration | undefined;
   private readonly supervisors = new Map<string, AppSupervisor>();
@@ -120,7 +128,8 @@ export class Emulator {
   /** Resolves once the first start has settled (every app ready or failed), or on stop. */
   private readonly startSettled: Promise<void>;
   private markStartSettled: () => void = () => undefined;
-  private readonly guardian = new Guardian();
+  /** Public for tests: its pid is `emulator.guardian.pid`. */
+  readonly guardian = new Guardian();
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
   private watcher: { close(): Promise<void> } | undefined;
@@ -139,6 +148,8 @@ export class Emulator {
     this.logger = options.logger ?? silentLogger;
     this.plugins = [...(options.plugins ?? [])];
     this.graceMs = options.graceMs ?? 5000;
+    this.adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+    this.guardian.onWarning = (text) => this.logger.warn(text);
     this.startSettled = new Promise((resolve) => (this.markStartSettled = resolve));
   }
 
@@ -212,6 +223,7 @@ export class Emulator {
       root: this.root,
       startedAt: this.startedAt.toISOString(),
       version: this.options.version ?? '0.0.0',
+      token: this.adminToken,
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
     await apps;
@@ -250,6 +262,14 @@ export class Emulator {
     this.bus.emit('emulator', { state: 'running' });
     // Express loads once "ready" is out (or at the first admin request).
     setImmediate(loadApp);
+  }
+
+  /**
+   * A second Ctrl-C / SIGTERM during a stop: the applications get no more grace (SIGKILL now,
+   * and at once for those not stopped yet); the rest of the stop (preUndeploy, dev.json) goes on.
+   */
+  endGracePeriod(): void {
+    for (const supervisor of this.supervisors.values()) supervisor.hurry();
   }
 
   /** Stops everything (idempotent); see the stop order in the file header. */
@@ -438,6 +458,11 @@ export class Emulator {
 
   redact(text: string): string {
     return this.redactor(text);
+  }
+
+  /** The dashboard's address with this run's token (it becomes a cookie scoped to the admin API). */
+  dashboardUrl(): string {
+    return `${this.adminUrl}/__connect/?token=${encodeURIComponent(this.adminToken)}`;
   }
 
   // ----- internals -----

@@ -57,6 +57,8 @@ export async function renderTemplate(
   root: string,
   target: string,
   variables: TemplateVariables,
+  /** Called with each file's path (relative to root) before it is written (--force backups). */
+  claim?: (path: string) => Promise<void>,
 ): Promise<string[]> {
   // Destination -> [source, name]: collected first, so a file replaced by a later layer is
   // written once.
@@ -77,6 +79,7 @@ export async function renderTemplate(
   await mkdir(insideRoot(root, target), { recursive: true });
   const written: string[] = [];
   for (const [file, [source, name]] of files) {
+    await claim?.(relative(root, file));
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, await renderFile(source, name, variables));
     written.push(relative(root, file));

@@ -161,14 +161,24 @@ async function renderApplication(
   root: string,
   transaction: Transaction,
 ): Promise<string[]> {
-  await transaction.claim(app.name);
-  return renderTemplate(templateLayers(app.type, options.language, options.templatesRoot), root, app.name, {
-    name: app.name,
-    packageName: packageNameOf(app.name),
-    endpoint: app.endpoint ?? '',
-    schedule: app.schedule ?? '',
-    cliVersion: cliVersion(),
-  });
+  // --force into an existing folder replaces the files of the same name only: whatever else the
+  // user keeps there (service/custom.txt) stays. A new folder is claimed whole (rollback removes it).
+  const existing = await stat(join(root, app.name)).catch(() => undefined);
+  const perFile = existing?.isDirectory() === true;
+  if (!perFile) await transaction.claim(app.name);
+  return renderTemplate(
+    templateLayers(app.type, options.language, options.templatesRoot),
+    root,
+    app.name,
+    {
+      name: app.name,
+      packageName: packageNameOf(app.name),
+      endpoint: app.endpoint ?? '',
+      schedule: app.schedule ?? '',
+      cliVersion: cliVersion(),
+    },
+    perFile ? (path) => transaction.claim(path) : undefined,
+  );
 }
 
 export async function initRepository(options: InitOptions): Promise<InitResult> {

@@ -4,9 +4,10 @@
  * it was, never a half-made repository.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
+import { ConnectError, ExitCode } from '../errors.js';
 import { insideRoot } from './render.js';
 
 /** Files that --force replaces wait in DIR/<prefix>-<pid>-<time>/ until the scaffold succeeds. */
@@ -23,7 +24,7 @@ export class Transaction {
   constructor(readonly root: string) {}
 
   async ensureRoot(): Promise<void> {
-    this.createdRoot = (await mkdir(this.root, { recursive: true })) ?? undefined;
+    this.createdRoot = await makeDirectories(this.root);
   }
 
   /**
@@ -65,6 +66,41 @@ export class Transaction {
   async commit(): Promise<void> {
     if (this.backupDir !== undefined) await rm(this.backupDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir loops forever (and ignores SIGTERM) on
+ * a path under /proc, where mkdir answers ENOENT while the parent exists. Any error fails at once
+ * with a clear message. Returns the first folder created (undefined: it existed).
+ */
+export async function makeDirectories(path: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw cannotCreate(path, error);
+    });
+    if (info?.isDirectory()) break;
+    if (info) throw cannotCreate(path, Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' }));
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw cannotCreate(path, error);
+    });
+  }
+  return missing[0];
+}
+
+function cannotCreate(path: string, error: NodeJS.ErrnoException): ConnectError {
+  return new ConnectError('TARGET_NOT_WRITABLE', `Cannot create ${path}: ${error.code ?? error.message}.`, {
+    hint: 'choose a folder you can write to, e.g. `connect init ./my-connector`',
+    exitCode: ExitCode.Usage,
+  });
 }
 
 /** True when PATH does not exist or is an empty directory. */

@@ -3,12 +3,16 @@
  * (see ../shared/reference/runtime.md): the folder, a package.json that parses, the scripts the
  * runtime and connect.yaml call, a Node.js version the runtime has, and a lock file.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Diagnostic } from './diagnostics.js';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from './read-regular.js';
 import { MERCHANT_CENTER_TYPES } from './types.js';
 import { deferredSource, type PathSegment, type YamlSource } from './yaml-source.js';
+
+/** A package.json is a few KiB; anything past this is not one. */
+const MAX_PACKAGE_JSON_BYTES = 4 * 1024 * 1024;
 
 /**
  * Node.js major versions the runtime (Google Cloud buildpacks) builds with. engines.node must
@@ -95,7 +99,21 @@ async function checkFolder(
     ];
   }
   const packageFile = join(folder, 'package.json');
-  const bytes = await readFile(packageFile).catch(() => undefined);
+  let unreadable: string | undefined;
+  const bytes = await readRegularFile(packageFile, MAX_PACKAGE_JSON_BYTES).catch((error: unknown) => {
+    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError) unreadable = error.message;
+    return undefined;
+  });
+  if (unreadable !== undefined) {
+    return [
+      source.diagnostic(
+        'missing-package-json',
+        'error',
+        `${name}/package.json cannot be used: ${unreadable.replace(packageFile, 'it')}; the platform reads it as a regular JSON file: replace it with one`,
+        [...base, 'name'],
+      ),
+    ];
+  }
   if (bytes === undefined) {
     return [
       source.diagnostic(

@@ -19,9 +19,17 @@ function shown(file: string, cwd: string): string {
   return path === '' || path.startsWith('..') ? file : path;
 }
 
+/** The lines of the last text framed: one split per file, not one per diagnostic. */
+let lastText: string | undefined;
+let lastLines: string[] = [];
+
 /** A few lines of `text` around `line`, with a caret under `column`. */
 export function codeFrame(text: string, line: number, column: number, color: ChalkInstance): string {
-  const lines = text.split(/\r?\n/);
+  if (text !== lastText) {
+    lastText = text;
+    lastLines = text.split(/\r?\n/);
+  }
+  const lines = lastLines;
   const first = Math.max(1, line - 1);
   const last = Math.min(lines.length, line + 1);
   const gutter = String(last).length;

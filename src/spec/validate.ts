@@ -2,17 +2,21 @@
  * `connect validate` as a function: every check of connect.yaml, in order, all problems in
  * one run. Other commands call validateRepository() before they trust a connect.yaml.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 import { ConnectError } from '../errors.js';
+import { capCollections, groupDiagnostics } from './caps.js';
 import { summarize, type Diagnostic, type ValidationResult } from './diagnostics.js';
 import { checkFolders } from './folders.js';
+import { readRegularFile } from './read-regular.js';
 import { findSpecFile } from './load.js';
 import { checkRules, checkSchedules } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import type { ConnectSpec } from './types.js';
 import { parseSource } from './yaml-source.js';
+
+/** Past this, a file is not read at all (the size check refuses anything past 256 KiB anyway). */
+const MAX_SPEC_READ_BYTES = 64 * 1024 * 1024;
 
 export interface ValidateOptions {
   /** Warnings fail too. */
@@ -61,11 +65,14 @@ export function validateDocument(
   if (!('value' in parsed))
     return { diagnostics: parsed.diagnostics, jobs: [], document: undefined, source: parsed.source };
   const { source, value } = parsed;
-  const schedules = checkSchedules(source, value, options.now);
+  // Huge lists and mappings are checked in part (see ./caps.ts): validate stays linear.
+  const capped = capCollections(source, value);
+  const schedules = checkSchedules(source, capped.value, options.now);
   const diagnostics = [
     ...parsed.diagnostics,
-    ...checkSchema(source, value),
-    ...checkRules(source, value),
+    ...capped.diagnostics,
+    ...checkSchema(source, capped.value),
+    ...checkRules(source, capped.value),
     ...schedules.diagnostics,
   ];
   return { diagnostics, jobs: schedules.jobs, document: value, source };
@@ -81,6 +88,8 @@ function result(
   const summary = summarize(file, diagnostics, options);
   return {
     ...summary,
+    // The counts stay exact; the list is grouped beyond a few hundred.
+    diagnostics: groupDiagnostics(summary.diagnostics),
     file,
     jobs,
     ...(summary.errorCount === 0 && document !== undefined ? { spec: document as ConnectSpec } : {}),
@@ -97,7 +106,7 @@ export async function validateRepository(
   options: Omit<ValidateOptions, 'root'> = {},
 ): Promise<ValidationResult> {
   const file = await findSpecFile(path);
-  const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+  const content = await readRegularFile(file, MAX_SPEC_READ_BYTES).catch((error: NodeJS.ErrnoException) => {
     throw new ConnectError(
       'CONNECT_YAML_UNREADABLE',
       `${file} cannot be read: ${error.code ?? error.message}`,

@@ -78,11 +78,18 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
   const onSignal = (signal: NodeJS.Signals): void => {
     signals += 1;
     if (signals > 1) {
-      // A second Ctrl-C: do not wait; the guardian kills whatever is left.
-      output.info(`${signal} again: exiting now.`);
-      process.exit(130);
+      // A second Ctrl-C (or the second SIGTERM of `timeout`, of a supervisor): the applications
+      // lose their grace period; preUndeploy and the removal of dev.json still happen, and the
+      // exit code says the stop was forced.
+      if (signals > 2) process.exit(process.exitCode ?? 130);
+      if (signals === 2) {
+        output.info(`${signal} again: ending the grace period, the applications are killed now.`);
+        process.exitCode = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
+        emulator.endGracePeriod();
+      }
+      return;
     }
-    output.info(`${signal}: stopping (press Ctrl-C again to force)...`);
+    output.info(`${signal}: stopping (press Ctrl-C again to end the grace period)...`);
     void emulator.stop().then(resolveStopped, resolveStopped);
   };
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
@@ -95,7 +102,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     if (signals === 0 && !json) printSummary(emulator, output);
     if (signals === 0 && flags.open) {
       const { openInBrowser } = await import('../../emulator/admin/dashboard.js');
-      openInBrowser(`${emulator.adminUrl}/__connect/`, (text) => output.warn(text));
+      openInBrowser(emulator.dashboardUrl(), (text) => output.warn(text));
     }
     await stopped;
     output.info('Stopped.');
@@ -136,7 +143,7 @@ function printSummary(emulator: Emulator, output: Output): void {
   for (const app of apps) {
     output.info(`  ${app.name.padEnd(20)} ${app.state.padEnd(9)} ${app.url ?? ''}`);
   }
-  output.info(`Dashboard: ${emulator.adminUrl}/__connect/`);
+  output.info(`Dashboard: ${emulator.dashboardUrl()}`);
 }
 
 /**

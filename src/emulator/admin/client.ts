@@ -39,6 +39,8 @@ export class AdminClient {
   constructor(
     readonly adminUrl: string,
     readonly state?: DevState,
+    /** The run's admin token (from `.connect/dev.json`, or `emulator.adminToken` in-process). */
+    readonly token: string | undefined = state?.token,
   ) {}
 
   async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -47,7 +49,10 @@ export class AdminClient {
     try {
       response = await fetch(url, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(35 * 60_000),
       });

@@ -3,12 +3,14 @@
  * builds the express app; the emulator listens on 127.0.0.1 (tests drive it with supertest).
  * Everything lives under `/__connect/`, except the assets apps, served at `/<app>/`.
  * Requests with a foreign `Origin` (cross-origin browser calls) or a foreign `Host` (DNS
- * rebinding) are refused.
+ * rebinding) are refused, and every route but the dashboard's static files and the assets apps
+ * needs this run's token (see ./access.ts).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
 import { isConnectError } from '../../errors.js';
 import type { ConfigView, EmulatorStatus } from '../emulator.js';
+import { checkAccess, TOKEN_COOKIE_PREFIX } from './access.js';
 import { mountDashboard } from './dashboard.js';
 import type { JobInfo } from '../jobs/scheduler.js';
 import { STREAM_EVENTS, type AppInfo, type EventBus, type JobRun, type LogLine } from '../types.js';
@@ -17,6 +19,8 @@ import { STREAM_EVENTS, type AppInfo, type EventBus, type JobRun, type LogLine }
 export interface AdminBackend {
   readonly bus: EventBus;
   readonly adminUrl: string;
+  /** The run's token; requests must carry it (undefined: no check, for unit tests of routes only). */
+  readonly adminToken?: string | undefined;
   status(): EmulatorStatus;
   application(name: string): AppInfo | undefined;
   logs(name: string, query: { limit?: number; q?: string; stream?: string }): LogLine[] | undefined;
@@ -35,6 +39,7 @@ export interface AdminBackend {
 }
 
 export const ADMIN_PREFIX = '/__connect';
+export { TOKEN_COOKIE_PREFIX };
 export { STREAM_EVENTS } from '../types.js';
 
 function sendError(res: Response, status: number, code: string, message: string, hint?: string): void {
@@ -60,14 +65,36 @@ export function createAdminApp(backend: AdminBackend): express.Express {
       sendError(res, 403, 'FORBIDDEN_HOST', `Requests for host ${req.headers.host} are refused.`);
       return;
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && req.path.startsWith(`${ADMIN_PREFIX}/`)) {
-      const own = backend.adminUrl;
-      const allowed = own ? [own, own.replace('127.0.0.1', 'localhost')] : [];
-      if (!allowed.includes(origin)) {
-        sendError(res, 403, 'FORBIDDEN_ORIGIN', `Cross-origin requests (from ${origin}) are refused.`);
-        return;
-      }
+    const verdict = checkAccess(
+      {
+        method: req.method,
+        path: req.path,
+        origin: req.headers.origin,
+        secFetchSite: req.headers['sec-fetch-site'] as string | undefined,
+        authorization: req.headers.authorization,
+        cookie: req.headers.cookie,
+        query: req.query as Record<string, unknown>,
+      },
+      {
+        adminUrl: backend.adminUrl,
+        token: backend.adminToken,
+        assetsApps: backend.staticApps().map((candidate) => candidate.name),
+      },
+    );
+    if (verdict.kind === 'refuse') {
+      sendError(res, verdict.status, verdict.code, verdict.message, verdict.hint);
+      return;
+    }
+    if (verdict.kind === 'set-cookie') {
+      // The dashboard's URL carries the token once; the page and its API calls then use a cookie
+      // only this origin's admin routes get (never another site: SameSite=Strict).
+      res.cookie(verdict.name, verdict.value, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: ADMIN_PREFIX,
+      });
+      res.redirect(303, `${ADMIN_PREFIX}/`);
+      return;
     }
     next();
   });

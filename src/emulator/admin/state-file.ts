@@ -1,11 +1,13 @@
 /**
- * `.connect/dev.json`: where a running `connect dev` can be reached. Written when the admin
- * server listens, removed when the emulator stops (only by the emulator that wrote it).
+ * `.connect/dev.json`: where a running `connect dev` can be reached, and the admin API's token
+ * of this run. Written (0600, in a 0700 folder) when the admin server listens, removed when
+ * the emulator stops (only by the emulator that wrote it).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { stateDir } from '../../config/paths.js';
+import { ensurePrivateDir, tightenTree, writePrivateFile } from '../../config/private-files.js';
 
 export interface DevState {
   pid: number;
@@ -13,6 +15,8 @@ export interface DevState {
   root: string;
   startedAt: string;
   version: string;
+  /** The admin API's bearer token of this run (only the user can read this file). */
+  token?: string;
 }
 
 export function devStateFile(root: string): string {
@@ -21,10 +25,11 @@ export function devStateFile(root: string): string {
 
 export async function writeDevState(state: DevState): Promise<void> {
   const dir = stateDir(state.root);
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
+  await tightenTree(dir);
   // The folder is local state: keep it out of Git even when the repository does not ignore it.
-  await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
-  await writeFile(devStateFile(state.root), `${JSON.stringify(state, null, 2)}\n`);
+  await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'wx', mode: 0o600 }).catch(() => undefined);
+  await writePrivateFile(devStateFile(state.root), `${JSON.stringify(state, null, 2)}\n`);
 }
 
 export async function readDevState(root: string): Promise<DevState | undefined> {

@@ -1,16 +1,16 @@
 /**
  * Pub/Sub push delivery to event apps: at-least-once, acknowledged by 102/200/201/202/204
  * within the 10 s deadline, redelivered per the app's retryPolicy, and after the last attempt
- * kept in a dead-letter list persisted under `.connect/` (nothing is ever dropped silently).
+ * kept as a dead letter. The delivery journal (./journal.ts, `.connect/deliveries.jsonl`) keeps
+ * dead letters, and with `--persist` every message not yet acknowledged, across restarts;
+ * what is not kept is counted at stop (nothing is ever dropped silently).
  * `chaos` delivers some messages twice and out of order, to test idempotency.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-
 import type { RetryPolicy } from '../../spec/types.js';
 import { postJson } from '../extensions/caller.js';
 import type { Notification, NotificationFormat } from './envelopes.js';
+import { DeliveryJournal } from './journal.js';
 import { ACK_DEADLINE_MS, ACK_STATUS_CODES, nextDelayMs } from './retry.js';
 import { deliveryRequest, type Transport } from './transport.js';
 
@@ -51,8 +51,12 @@ export interface DeliveryEngineOptions {
   /** Where the app listens now (null when it is not running: the attempt fails and is retried). */
   urlOf(application: string): string | null;
   retryPolicyOf(application: string): RetryPolicy | undefined;
-  /** The dead-letter file (`.connect/dead-letters.json`); none keeps them in memory only. */
-  deadLetterFile?: string | undefined;
+  /** Where the delivery journal lives (`.connect/`); none keeps everything in memory only. */
+  journalDir?: string | undefined;
+  /** `--persist`: journal every undelivered message too, and resume them at the next start. */
+  persistPending?: boolean | undefined;
+  /** What the developer must know (damaged files, messages discarded or kept at stop). */
+  notice?(text: string): void;
   chaos?: boolean;
   ackDeadlineMs?: number;
   onDelivery?(delivery: Delivery): void;
@@ -60,6 +64,17 @@ export interface DeliveryEngineOptions {
 }
 
 const KEEP_SETTLED = 2000;
+/** Resumed deliveries wait this long at most for their app to be running before attempts count. */
+const RESUME_GRACE_MS = 60_000;
+
+/** What stop() left behind. */
+export interface StopReport {
+  /** Not acknowledged, not dead: kept in the journal (--persist) or discarded. */
+  undelivered: number;
+  /** Of which were being sent when the stop came (their answers were awaited). */
+  inFlight: number;
+  kept: boolean;
+}
 
 export class DeliveryEngine {
   private readonly deliveries = new Map<string, Delivery>();
@@ -67,18 +82,48 @@ export class DeliveryEngine {
   private readonly inFlight = new Set<Promise<unknown>>();
   private published = 0;
   private stopped = false;
-  private writing: Promise<void> = Promise.resolve();
+  private halted = false;
+  private journal: DeliveryJournal | undefined;
+  /** Deliveries being sent now (for the stop report). */
+  private readonly sending = new Set<string>();
+  /** Resumed from the journal: when they were resumed (attempts wait for the app to run). */
+  private readonly resumedAt = new Map<string, number>();
 
   constructor(private readonly options: DeliveryEngineOptions) {}
 
-  /** Loads the dead letters of earlier runs. */
+  /** Opens the journal: dead letters of earlier runs, and (with --persist) the messages to resume. */
   async load(): Promise<void> {
-    if (!this.options.deadLetterFile) return;
-    try {
-      const dead = JSON.parse(await readFile(this.options.deadLetterFile, 'utf8')) as Delivery[];
-      for (const delivery of dead) this.deliveries.set(delivery.id, { ...delivery, state: 'dead' });
-    } catch {
-      // no dead letters yet
+    if (!this.options.journalDir) return;
+    const { journal, loaded } = await DeliveryJournal.open(this.options.journalDir);
+    this.journal = journal;
+    for (const notice of loaded.notices) this.options.notice?.(notice);
+    let parked = 0;
+    const now = Date.now();
+    for (const delivery of loaded.deliveries) {
+      if (delivery.state === 'dead') {
+        this.deliveries.set(delivery.id, delivery);
+        continue;
+      }
+      if (!this.options.persistPending) {
+        // Saved by a --persist run: left in the journal for the next one, never dropped.
+        parked++;
+        continue;
+      }
+      const resumed: Delivery = { ...delivery, state: delivery.attempts.length > 0 ? 'retrying' : 'pending' };
+      this.deliveries.set(resumed.id, resumed);
+      this.resumedAt.set(resumed.id, now);
+      const due = resumed.nextAttemptAt ? Date.parse(resumed.nextAttemptAt) - now : 0;
+      this.schedule(resumed, Math.max(0, Number.isFinite(due) ? due : 0));
+    }
+    if (this.resumedAt.size > 0) {
+      this.options.notice?.(
+        `Resuming ${this.resumedAt.size} undelivered message${this.resumedAt.size === 1 ? '' : 's'} of the previous run.`,
+      );
+    }
+    if (parked > 0) {
+      this.options.notice?.(
+        `${parked} undelivered message${parked === 1 ? '' : 's'} saved by an earlier \`connect dev --persist\` wait in ${journal.file}; start with --persist to deliver them.`,
+      );
     }
   }
 
@@ -97,6 +142,8 @@ export class DeliveryEngine {
     };
     this.deliveries.set(delivery.id, delivery);
     this.published++;
+    // On disk before anyone is told it exists (the API answers with it after the first attempt).
+    if (this.options.persistPending) await this.journal?.put(delivery);
     if (this.options.chaos) this.chaos(delivery);
     await this.attempt(delivery);
     return delivery;
@@ -122,7 +169,7 @@ export class DeliveryEngine {
       delivery.state = 'pending';
       delete delivery.nextAttemptAt;
     }
-    await this.persistDead();
+    // The journal keeps the dead record until the message is acknowledged (or dead again).
     await Promise.all(chosen.map((delivery) => this.attempt(delivery)));
     return chosen;
   }
@@ -130,15 +177,27 @@ export class DeliveryEngine {
   /** Waits until nothing is being sent (tests and shutdown). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-    await this.writing;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
+  /** No new attempt from now on (the apps are about to stop); sends under way finish. */
+  halt(): void {
+    this.halted = true;
     for (const id of [...this.timers.keys()]) this.clearTimer(id);
+  }
+
+  /** Stops: waits for the sends under way, then says what was left undelivered. */
+  async stop(): Promise<StopReport> {
+    const inFlight = this.sending.size;
+    this.halt();
+    this.stopped = true;
     await this.idle();
-    await this.persistDead();
-    await this.writing;
+    const waiting = this.list().filter((d) => d.state === 'pending' || d.state === 'retrying');
+    const kept = Boolean(this.options.persistPending && this.journal);
+    if (kept) await Promise.all(waiting.map((d) => this.journal?.put(d)));
+    await this.journal?.close();
+    // A replayed dead letter not yet acknowledged is still a dead letter in the journal.
+    const undelivered = kept ? waiting : waiting.filter((d) => !this.journal?.has(d.id));
+    return { undelivered: undelivered.length, inFlight, kept };
   }
 
   private chaos(delivery: Delivery): void {
@@ -159,7 +218,16 @@ export class DeliveryEngine {
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || this.halted) return;
+    // A resumed message waits (a while) for its app to run, rather than burning its attempts.
+    const resumed = this.resumedAt.get(delivery.id);
+    if (resumed !== undefined) {
+      if (!this.options.urlOf(delivery.application) && Date.now() - resumed < RESUME_GRACE_MS) {
+        this.schedule(delivery, 250);
+        return;
+      }
+      this.resumedAt.delete(delivery.id);
+    }
     // Out of order under chaos: every second message waits a little before its first attempt.
     if (
       this.options.chaos &&
@@ -171,10 +239,12 @@ export class DeliveryEngine {
     }
     const run = this.send(delivery);
     this.inFlight.add(run);
+    this.sending.add(delivery.id);
     try {
       await run;
     } finally {
       this.inFlight.delete(run);
+      this.sending.delete(delivery.id);
     }
   }
 
@@ -214,27 +284,37 @@ export class DeliveryEngine {
     if (attempt.statusCode !== null && ACK_STATUS_CODES.has(attempt.statusCode)) {
       delivery.state = 'acked';
       delete delivery.nextAttemptAt;
+      await this.journal?.remove(delivery.id).catch((error: unknown) => this.journalFailed(error));
       this.options.onDelivery?.(delivery);
       this.trim();
       return;
     }
     const delay = nextDelayMs(this.options.retryPolicyOf(delivery.application), delivery.attempts.length);
     if (delay === null) {
+      // On disk before the API (or the stream) reports it dead.
+      const dead: Delivery = { ...delivery, state: 'dead' };
+      delete dead.nextAttemptAt;
+      await this.journal?.put(dead).catch((error: unknown) => this.journalFailed(error));
       delivery.state = 'dead';
       delete delivery.nextAttemptAt;
       this.options.onDelivery?.(delivery);
       this.options.onDeadLetter?.(delivery);
-      await this.persistDead();
       return;
     }
+    const nextAttemptAt = new Date(Date.now() + delay).toISOString();
+    if (this.options.persistPending) {
+      await this.journal
+        ?.put({ ...delivery, state: 'retrying', nextAttemptAt })
+        .catch((error: unknown) => this.journalFailed(error));
+    }
     delivery.state = 'retrying';
-    delivery.nextAttemptAt = new Date(Date.now() + delay).toISOString();
+    delivery.nextAttemptAt = nextAttemptAt;
     this.options.onDelivery?.(delivery);
     this.schedule(delivery, delay);
   }
 
   private schedule(delivery: Delivery, delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped || this.halted) return;
     this.clearTimer(delivery.id);
     const timer = setTimeout(() => {
       this.timers.delete(delivery.id);
@@ -258,16 +338,9 @@ export class DeliveryEngine {
     }
   }
 
-  private persistDead(): Promise<void> {
-    const file = this.options.deadLetterFile;
-    if (!file) return Promise.resolve();
-    const dead = this.list({ dead: true });
-    this.writing = this.writing.then(async () => {
-      await mkdir(dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(dead, null, 2));
-      await rename(temp, file);
-    });
-    return this.writing;
+  private journalFailed(error: unknown): void {
+    this.options.notice?.(
+      `Could not write the delivery journal: ${(error as Error).message}. Messages may not survive a restart.`,
+    );
   }
 }

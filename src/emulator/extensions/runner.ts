@@ -19,6 +19,7 @@ import {
 } from '../platform/mock-internals.js';
 import { PredicateError } from '../platform/predicate.js';
 import { EXTENSION_RESOURCE_TYPES } from '../platform/resource-types.js';
+import { boundedBody, maskDeep } from './bounded.js';
 import { postJson } from './caller.js';
 import { buildSample, buildUpdatedSample } from './samples.js';
 import {
@@ -93,6 +94,8 @@ export class ExtensionRunner {
     private readonly api: LocalApi,
     private readonly apps: ExtensionApps,
     private readonly onCall: (call: ExtensionCall) => void = () => undefined,
+    /** Masks secured values in what is recorded and in the client's error. */
+    private readonly redact: (text: string) => string = (text) => text,
   ) {}
 
   recent(): ExtensionCall[] {
@@ -309,6 +312,8 @@ export class ExtensionRunner {
         after = null;
       }
     }
+    // Kept (history, stream, --json) and shown to the client: bounded, secured values masked.
+    judgement = maskDeep({ ...judgement, body: boundedBody(judgement.body, result.text) }, this.redact);
     const record: ExtensionCall = {
       id: randomUUID(),
       application: extension.application,

@@ -3,7 +3,6 @@
  * Subscription delivery layered on it. `connect dev` starts one (through the plugin in
  * ./plugin.ts); tests and benches can start one on its own.
  */
-import { join } from 'node:path';
 
 import { ConnectError } from '../../errors.js';
 import type { RetryPolicy } from '../../spec/types.js';
@@ -74,8 +73,10 @@ export type PlatformEvent =
   | { type: 'dead-letter'; data: Delivery };
 
 export interface EmulatedPlatformOptions {
-  /** The repository root; dead letters go to `<stateDir>/dead-letters.json`. */
+  /** The repository's `.connect/`; the delivery journal goes to `<stateDir>/deliveries.jsonl`. */
   stateDir?: string | undefined;
+  /** Keep undelivered messages across restarts (on with --persist). */
+  persistDeliveries?: boolean | undefined;
   seedFile?: string | undefined;
   persistDir?: string | undefined;
   chaos?: boolean | undefined;
@@ -96,6 +97,8 @@ export interface EmulatedPlatformOptions {
   ackDeadlineMs?: number | undefined;
   /** The cloud the deployment is emulated on (default GCP): AWS delivers through SNS. */
   deployment?: Deployment | undefined;
+  /** Masks secured values (of the values file, the local client) in what apps answer. */
+  redact?: ((text: string) => string) | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
 }
@@ -140,13 +143,18 @@ export class EmulatedPlatform {
       urlOf: (name) => appsOf('service').find((a) => a.name === name)?.url ?? null,
       defaults: () => options.extensions ?? [],
     };
-    const runner = new ExtensionRunner(api, extensionApps, (call) =>
-      emit({ type: 'extension-call', data: call }),
+    const runner = new ExtensionRunner(
+      api,
+      extensionApps,
+      (call) => emit({ type: 'extension-call', data: call }),
+      options.redact,
     );
     const engine = new DeliveryEngine({
       urlOf: (name) => appsOf('event').find((a) => a.name === name)?.url ?? null,
       retryPolicyOf: (name) => appsOf('event').find((a) => a.name === name)?.retryPolicy,
-      deadLetterFile: options.stateDir ? join(options.stateDir, 'dead-letters.json') : undefined,
+      journalDir: options.stateDir,
+      persistPending: options.persistDeliveries ?? Boolean(options.persistDir),
+      notice: (text) => options.warn?.(text),
       chaos: options.chaos === true,
       ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
       onDelivery: (delivery) => emit({ type: 'delivery', data: delivery }),
@@ -201,7 +209,16 @@ export class EmulatedPlatform {
   }
 
   async stop(): Promise<void> {
-    await this.deliveries.stop();
+    const report = await this.deliveries.stop();
+    if (report.undelivered > 0) {
+      const count = `${report.undelivered} undelivered message${report.undelivered === 1 ? '' : 's'}`;
+      const flight = report.inFlight > 0 ? ` (${report.inFlight} were being delivered at stop)` : '';
+      this.options.warn?.(
+        report.kept
+          ? `${count}${flight} saved in .connect/deliveries.jsonl; they are delivered at the next \`connect dev --persist\`.`
+          : `${count}${flight} discarded at stop: run \`connect dev --persist <dir>\` to keep them across restarts.`,
+      );
+    }
     await this.api.stop();
   }
 

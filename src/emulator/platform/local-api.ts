@@ -5,11 +5,12 @@
  * Subscriptions are layered on through `hooks` (see ./hooks.ts and ../platform.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
+import { ensurePrivateDir, writePrivateFile } from '../../config/private-files.js';
 import { ConnectError } from '../../errors.js';
 import { TokenRegistry } from '../checkout/tokens.js';
 import { MessageLog, type Message } from '../events/messages.js';
@@ -17,6 +18,7 @@ import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
 import { installActionRecorder, type CustomerRequest } from './action-steps.js';
 import { installExtraRoutes } from './extra-routes.js';
+import { extensionDraftError } from './draft-validation.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
 import type { ApiClientCredentials } from './local-project.js';
 import { installProductSelections, installStoreProductSelections } from './product-selections.js';
@@ -61,6 +63,8 @@ export interface InjectResult {
 export type { PlatformInfo } from './environment.js';
 
 const PERSIST_FILE = 'project.json';
+/** What the body parser hands on for a body that is not JSON (answered 400 before any route). */
+const MALFORMED_BODY = Object.freeze({ malformed: Symbol('malformed') });
 
 export class LocalApi {
   readonly messages: MessageLog;
@@ -139,6 +143,8 @@ export class LocalApi {
     api.addClient({ clientId, clientSecret, scope });
     for (const client of options.clients ?? []) api.addClient(client);
     started.api = api;
+    api.addHostCheck();
+    api.addDraftValidation();
     api.addCredentialCheck();
     api.tokens.install(mock.app as never);
     api.addMessageRoutes();
@@ -269,13 +275,12 @@ export class LocalApi {
       if (all.length > 0) resources[typeId] = all;
     }
     const file = join(this.persistDir, PERSIST_FILE);
-    await mkdir(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(
-      temp,
+    // It holds extensions' secrets (headerValue, access keys): only the user may read it.
+    await ensurePrivateDir(dirname(file));
+    await writePrivateFile(
+      file,
       JSON.stringify({ version: 1, projectKey: this.projectKey, resources, messages: this.messages.all() }),
     );
-    await rename(temp, file);
   }
 
   private schedulePersist(): void {
@@ -309,6 +314,66 @@ export class LocalApi {
     };
     return store.getClientToken(this.platform.clientId, this.platform.clientSecret, this.platform.scope)
       .access_token;
+  }
+
+  /**
+   * A web page can make the browser call 127.0.0.1 under a name it controls (DNS rebinding):
+   * only loopback names and the platform's own hosts (which apps reach through the
+   * host-redirect preload) are served, as the admin API does.
+   */
+  private addHostCheck(): void {
+    this.mock.app.addHook('onRequest', async (request, reply) => {
+      if (allowedHost(request.headers.host)) return;
+      const message = `Requests for host ${String(request.headers.host)} are refused by the local commercetools API.`;
+      await reply
+        .status(403)
+        .send({ statusCode: 403, message, errors: [{ code: 'insufficient_scope', message }] });
+    });
+  }
+
+  /**
+   * Bad input gets the platform's 400, never the mock's 500: a body that is not JSON (whatever
+   * its content type, as the platform reads it), a body that is not a JSON object, and an
+   * Extension draft the platform refuses (refused before the mock stores anything).
+   */
+  private addDraftValidation(): void {
+    const app = this.mock.app;
+    const parse = (_req: unknown, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        done(null, MALFORMED_BODY);
+      }
+    };
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, parse);
+    app.addContentTypeParser('*', { parseAs: 'string' }, parse);
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST' || request.url.startsWith('/oauth/')) return;
+      const body = request.body as unknown;
+      if (body === MALFORMED_BODY || typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const message = 'Request body does not contain valid JSON.';
+        await reply.status(400).send({
+          statusCode: 400,
+          message,
+          errors: [
+            {
+              code: 'InvalidJsonInput',
+              message,
+              detailedErrorMessage:
+                body === MALFORMED_BODY ? 'Malformed JSON.' : body === undefined ? 'No body.' : 'JSON object expected.',
+            },
+          ],
+        });
+        return;
+      }
+      const path = request.url.split('?')[0] ?? '';
+      if (!/^\/[^/]+\/extensions\/?$/.test(path)) return;
+      const error = extensionDraftError(body);
+      if (error) await reply.status(400).send(error);
+    });
   }
 
   /**
@@ -448,6 +513,15 @@ export class LocalApi {
       }
     }
   }
+}
+
+/** Loopback names, and the platform's hosts (`api.<region>.commercetools.com` reached through the preload). */
+export function allowedHost(host: string | undefined): boolean {
+  if (!host) return true;
+  return (
+    /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(host) ||
+    /^(api|auth|mc-api|session|checkout)\.[a-z0-9-]+(\.[a-z0-9-]+)?\.commercetools\.com(:\d+)?$/i.test(host)
+  );
 }
 
 async function loadSnapshot(

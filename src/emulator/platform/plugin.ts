@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { readValuesFile } from '../../config/values.js';
 import { stateDir } from '../../config/paths.js';
 import { configurationOf, type Application } from '../../spec/types.js';
+import { assertUsableFolder } from '../../config/private-files.js';
 import { distFile } from '../../package-root.js';
 import { requireOption } from '../environment.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
@@ -17,15 +18,7 @@ import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
 import { resolveDeployment } from './deployment.js';
-import {
-  DEFAULT_PROJECT_KEY,
-  GCP_DEPLOYMENT,
-  newCredentials,
-  platformEnvironment,
-  scopeFor,
-  type Deployment,
-  type PlatformInfo,
-} from './environment.js';
+import { GCP_DEPLOYMENT, platformEnvironment, type Deployment, type PlatformInfo } from './environment.js';
 import { configuredClients, decideLocalProject, parseProjectSection } from './local-project.js';
 
 /** When nothing else starts the local API earlier, it starts this long after `connect dev`. */
@@ -75,6 +68,18 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
     ready: () => starting,
     async start(ctx: PluginContext) {
       context = ctx;
+      // A --persist path that cannot be a folder fails now, not at the first save (or at stop).
+      if (options.persistDir) await assertUsableFolder(options.persistDir, '--persist');
+      // Once the emulator stops, no new delivery attempt: the apps are going away, and an
+      // attempt to a stopped app would only burn one of the message's retries.
+      const offStopping = ctx.bus.on('emulator', (event) => {
+        if (event.state !== 'stopping') return;
+        offStopping();
+        void starting.then(
+          (platform) => platform?.deliveries.halt(),
+          () => undefined,
+        );
+      });
       const values = await readValuesFile(ctx.root, { file: options.valuesFile });
       const project = decideLocalProject({
         flagKey: options.projectKey,
@@ -171,6 +176,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             apps,
             deployment,
             emit: (event) => ctx.bus.emit(event.type, event.data),
+            redact: (text) => ctx.redact(text),
             warn: (text) => ctx.logger.warn(text),
           }).then((started) => {
             routes = createPlatformRouter(started);

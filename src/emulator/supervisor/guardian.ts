@@ -29,12 +29,23 @@ exit 0
 
 export class Guardian {
   private child: ChildProcess | undefined;
+  private readonly groups = new Set<number>();
+  private closed = false;
+  private graceMs = 0;
+  /** Told when the guardian died and was restarted (or could not be). */
+  onWarning: (text: string) => void = () => undefined;
 
   start(graceMs: number): void {
+    this.graceMs = graceMs;
+    this.closed = false;
+    this.spawn();
+  }
+
+  private spawn(): void {
     try {
       const child = spawn(
         '/bin/sh',
-        ['-c', SCRIPT, 'connect-dev-guardian', String(Math.max(0, Math.round(graceMs)))],
+        ['-c', SCRIPT, 'connect-dev-guardian', String(Math.max(0, Math.round(this.graceMs)))],
         {
           detached: true,
           stdio: ['pipe', 'ignore', 'ignore'],
@@ -42,7 +53,20 @@ export class Guardian {
         },
       );
       child.on('error', () => {
+        if (this.child === child) this.child = undefined;
+      });
+      // Killed by someone (an OOM killer, a `kill` of the wrong pid): without it, a SIGKILL of
+      // connect dev would leave every app running. Start another and hand it every group.
+      child.on('exit', (code, signal) => {
+        if (this.closed || this.child !== child) return;
         this.child = undefined;
+        const next = this.respawn();
+        for (const pgid of this.groups) next?.stdin?.write(`+${pgid}\n`);
+        this.onWarning(
+          next
+            ? `The guardian process (which stops the applications if connect dev is killed) ended (${signal ?? `exit ${code}`}); a new one took over.`
+            : `The guardian process ended (${signal ?? `exit ${code}`}) and could not be restarted: if connect dev is killed, the applications keep running.`,
+        );
       });
       child.stdin?.on('error', () => undefined);
       child.unref();
@@ -53,16 +77,31 @@ export class Guardian {
     }
   }
 
+  private respawn(): ChildProcess | undefined {
+    this.spawn();
+    return this.child;
+  }
+
+  /** The guardian's pid (tests). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   add(pgid: number | undefined): void {
-    if (pgid) this.child?.stdin?.write(`+${pgid}\n`);
+    if (!pgid) return;
+    this.groups.add(pgid);
+    this.child?.stdin?.write(`+${pgid}\n`);
   }
 
   remove(pgid: number | undefined): void {
-    if (pgid) this.child?.stdin?.write(`-${pgid}\n`);
+    if (!pgid) return;
+    this.groups.delete(pgid);
+    this.child?.stdin?.write(`-${pgid}\n`);
   }
 
   /** Ends the guardian: it kills what is still registered (nothing, after a graceful stop). */
   close(): void {
+    this.closed = true;
     this.child?.stdin?.end();
     this.child = undefined;
   }

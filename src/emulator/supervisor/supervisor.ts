@@ -16,7 +16,7 @@ import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogS
 import { closeServer, startAssetsServer } from './assets-server.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
-import { runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
+import { killGroup, runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
 import { runtimeFor, type Runtime, type RuntimeApp, type RuntimeStep } from './runtimes/index.js';
 import { nodeRuntime } from './runtimes/node.js';
 
@@ -87,6 +87,7 @@ export class AppSupervisor {
   /** The origin of an assets app (kept across rebuilds; closed on stop). */
   private assets: Server | undefined;
   private stopping = false;
+  private hurried = false;
   private failedStarts = 0;
   private readyAt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -226,6 +227,12 @@ export class AppSupervisor {
     this.setState('stopped');
   }
 
+  /** Ends the grace period of a stop (a second Ctrl-C / SIGTERM): the process group goes now. */
+  hurry(): void {
+    this.hurried = true;
+    if (this.current) killGroup(this.current.child.pid, 'SIGKILL');
+  }
+
   private healthCheck() {
     const app = this.options.app;
     return 'healthCheck' in app ? app.healthCheck : undefined;
@@ -248,7 +255,7 @@ export class AppSupervisor {
     const current = this.current;
     if (!current) return;
     this.generation += 1;
-    await stopGroup(current, this.options.graceMs);
+    await stopGroup(current, this.hurried ? 0 : this.options.graceMs);
     if (this.current === current) this.current = undefined;
   }
 

@@ -7,6 +7,9 @@
  *   CONNECT_DEV_NOTIFY_FD (a pipe the emulator reads), so the emulator knows the app is ready the
  *   moment it is, instead of finding out by polling (as systemd's sd_notify does). The variable is
  *   removed so that the app's own child processes do not report their servers as the app's.
+ * - a server on the app's port (`PORT`, or a mapped one) listens on 127.0.0.1 whatever host the
+ *   app asked for (`0.0.0.0`, `::`, none): on a laptop the emulated app must not be reachable
+ *   from the network (the platform's runtime is behind its own gateway);
  * Nothing happens without these variables.
  */
 import { writeSync } from 'node:fs';
@@ -21,8 +24,10 @@ const notifyFd = Number(process.env.CONNECT_DEV_NOTIFY_FD);
 delete process.env.CONNECT_DEV_NOTIFY_FD;
 const notify = Number.isInteger(notifyFd) && notifyFd > 2;
 const map = Number.isInteger(target) && target > 0 && mapped.length > 0;
+const hasTarget = Number.isInteger(target) && target > 0;
+const LOOPBACK = '127.0.0.1';
 
-if (map || notify) {
+if (map || notify || hasTarget) {
   const listen = net.Server.prototype.listen;
   const remap = (port: unknown): unknown => {
     const asNumber = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : port;
@@ -30,11 +35,18 @@ if (map || notify) {
   };
   net.Server.prototype.listen = function patchedListen(this: net.Server, ...args: unknown[]) {
     const first = args[0];
-    if (map && (typeof first === 'number' || typeof first === 'string')) {
-      args[0] = remap(first);
-    } else if (map && first !== null && typeof first === 'object' && 'port' in first) {
+    const own = (port: unknown): boolean => hasTarget && Number(port) === target;
+    if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
+      if (map) args[0] = remap(first);
+      if (own(args[0])) {
+        // listen(port[, host][, backlog][, callback]): set or insert the host.
+        if (typeof args[1] === 'string') args[1] = LOOPBACK;
+        else args.splice(1, 0, LOOPBACK);
+      }
+    } else if (first !== null && typeof first === 'object' && 'port' in first) {
       const options = first as net.ListenOptions;
-      args[0] = { ...options, port: remap(options.port) };
+      const port = map ? remap(options.port) : options.port;
+      args[0] = { ...options, port, ...(own(port) ? { host: LOOPBACK } : {}) };
     }
     const server = (listen as (...a: unknown[]) => net.Server).apply(this, args);
     // Registered after listen() has added the app's own callback, so that the app's "listening"
