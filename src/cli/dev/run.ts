@@ -4,12 +4,14 @@
  */
 import v8 from 'node:v8';
 
+import { ConnectError, ExitCode } from '../../errors.js';
 import { Emulator } from '../../emulator/emulator.js';
 import { createTerminalLogger } from '../../emulator/logger.js';
 import { createPlatformPlugin } from '../../emulator/platform/plugin.js';
 import { STREAM_EVENTS, type EventName } from '../../emulator/types.js';
 import type { Output } from '../../ui/output.js';
 import type { DevFlags } from './flags.js';
+import { inspectOption } from './inspect-argv.js';
 
 /** The admin API's stream, plus the emulator's own state changes. */
 const JSON_EVENTS: EventName[] = ['emulator', ...STREAM_EVENTS];
@@ -24,7 +26,19 @@ export interface DevRun {
 }
 
 export async function runDev({ flags, path, output, json, version }: DevRun): Promise<void> {
+  if (flags.exec !== undefined) {
+    const { runExec } = await import('./exec.js');
+    process.exitCode = await runExec({ flags, path, output, json, version });
+    return;
+  }
+  if (flags.timeout > 0) {
+    throw new ConnectError('USAGE', '--timeout bounds a run of --exec.', {
+      hint: 'add --exec "<command>", or leave --timeout out',
+      exitCode: ExitCode.Usage,
+    });
+  }
   keepYoungGenerationSmall();
+  const inspect = inspectOption(flags);
   // With --json, stdout is a stream of events, one JSON object per line ({event, data}); the
   // emulator's own messages stay on stderr.
   const logger = createTerminalLogger(
@@ -50,6 +64,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     graceMs: flags.grace,
     logger,
     version,
+    ...(inspect ? { inspect: { apps: inspect.apps, brk: inspect.brk } } : {}),
     plugins: flags.platform
       ? [
           createPlatformPlugin({
