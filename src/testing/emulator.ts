@@ -479,7 +479,8 @@ function envFlags(env: Record<string, string> | undefined): string[] {
 function sawText(what: string, seen: string[]): string {
   if (seen.length === 0) return `Saw no ${what} at all.`;
   const shown = seen.slice(-10);
-  return `Saw ${seen.length} ${what}${seen.length === 1 ? '' : 's'}${seen.length > shown.length ? ` (the last ${shown.length})` : ''}:\n${shown.map((line) => `  - ${line}`).join('\n')}`;
+  const plural = what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`;
+  return `Saw ${seen.length} ${seen.length === 1 ? what : plural}${seen.length > shown.length ? ` (the last ${shown.length})` : ''}:\n${shown.map((line) => `  - ${line}`).join('\n')}`;
 }
 
 function describeCall(call: ExtensionCall): string {
