@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startEmulator, type TestEmulator } from '../src/testing/index.js';
+import { startEmulator, type ConnectEmulator } from '../src/testing/index.js';
 import { repoRoot, tempDir } from './helpers/cli.js';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'harness');
@@ -31,7 +31,7 @@ function alive(pid: number): boolean {
 }
 
 describe('startEmulator (vitest)', () => {
-  let emulator: TestEmulator;
+  let emulator: ConnectEmulator;
 
   beforeAll(async () => {
     emulator = await startEmulator({
@@ -70,7 +70,7 @@ describe('startEmulator (vitest)', () => {
       (candidate) => candidate.request.resource.typeId === 'cart' && candidate.request.resource.id === cart.id,
     );
     expect(call).toMatchObject({ application: 'service', response: { statusCode: 200 }, verdict: { ok: true } });
-    expect(emulator.logs('service').join('\n')).toContain('extension call: Create cart');
+    expect((await emulator.logs('service')).join('\n')).toContain('extension call: Create cart');
   });
 
   it('calls an extension directly, publishes a message and runs a job', async () => {
@@ -82,7 +82,7 @@ describe('startEmulator (vitest)', () => {
 
     const run = await emulator.runJob('job');
     expect(run).toMatchObject({ application: 'job', statusCode: 200, outcome: 'ok' });
-    expect(emulator.jobRuns('job')).toContainEqual(run);
+    expect(await emulator.jobRuns('job')).toContainEqual(run);
   });
 
   it('waits for a delivery by predicate, and says what it saw when none matches', async () => {
@@ -118,7 +118,7 @@ describe('startEmulator (vitest)', () => {
       expect(second.url('job')).not.toBe(emulator.url('job'));
       expect((await second.runJob('job')).statusCode).toBe(200);
       // Each keeps its own record.
-      expect(second.jobRuns()).toHaveLength(1);
+      expect(await second.jobRuns()).toHaveLength(1);
     } finally {
       const pids = Object.values(second.apps).map((app) => app.pid as number);
       await second.stop();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { repoRoot, tempDir } from './helpers/cli.js';
+import { repoRoot, runCli, tempDir } from './helpers/cli.js';
 import { eventually } from './dev-helpers.js';
 
 const files = join(repoRoot, 'test', 'fixtures', 'testing-node');
@@ -82,4 +82,25 @@ describe('connect-cli/testing outside vitest', () => {
     expect(started).toHaveLength(3);
     await eventually(() => started.every((pid) => !alive(pid)), 5000, 'every app gone');
   }, 90_000);
+
+  it('inside `connect dev --exec`, startEmulator() uses the running emulator over its admin API', async () => {
+    const { env } = await prepare();
+    const result = await runCli(
+      [
+        'dev',
+        env.HARNESS_REPO as string,
+        '--admin-port',
+        '0',
+        '--extension',
+        'service:cart:Create',
+        '--exec',
+        `node --test ${join(files, 'attached.test.mjs')}`,
+      ],
+      { env, timeout: 90_000 },
+    );
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toMatch(/# pass 3/);
+    // One emulator only: the one `connect dev` started.
+    expect(result.stderr.match(/Local commercetools API:/g)).toHaveLength(1);
+  }, 120_000);
 });

@@ -61,6 +61,11 @@ export interface StartEmulatorOptions {
   logs?: 'silent' | 'inherit' | ((line: string) => void) | undefined;
   /** The inspector for these Node.js applications (`true`: every one), as `connect dev --inspect`. */
   inspect?: boolean | readonly string[] | undefined;
+  /**
+   * Inside `connect dev --exec` (CONNECT_DEV_ADMIN_URL set), use the emulator it runs when it runs
+   * this repository (default true); false always starts one in this process.
+   */
+  attach?: boolean | undefined;
   /** Aborting stops the emulator; a start in progress then rejects (code ABORTED). */
   signal?: AbortSignal | undefined;
   /** @internal the logger of `connect dev --exec` */
@@ -95,7 +100,7 @@ export interface ApiResponse {
 const REGION = 'europe-west1.gcp';
 
 /** A running emulator; see StartEmulatorOptions and docs/testing-and-ci.md. */
-export class TestEmulator {
+export class TestEmulator implements ConnectEmulator {
   private readonly calls: ExtensionCall[] = [];
   private readonly deliveryById = new Map<string, Delivery>();
   private readonly runs: JobRun[] = [];
@@ -301,12 +306,12 @@ export class TestEmulator {
   }
 
   /** Every API Extension call since the start. */
-  extensionCalls(): ExtensionCall[] {
+  async extensionCalls(): Promise<ExtensionCall[]> {
     return [...this.calls];
   }
 
   /** Every delivery to event applications since the start, in its latest state. */
-  deliveries(): Delivery[] {
+  async deliveries(): Promise<Delivery[]> {
     return [...this.deliveryById.values()];
   }
 
@@ -317,12 +322,12 @@ export class TestEmulator {
   }
 
   /** Job runs since the start (of one application, or all). */
-  jobRuns(app?: string): JobRun[] {
+  async jobRuns(app?: string): Promise<JobRun[]> {
     return this.runs.filter((run) => app === undefined || run.application === app);
   }
 
   /** An application's output lines (the last 1000). */
-  logs(app: string): string[] {
+  async logs(app: string): Promise<string[]> {
     const lines = this.emulator.logs(app, { limit: 1000 });
     if (!lines) throw this.unknownApp(app);
     return lines.map((line) => line.text);
@@ -456,8 +461,55 @@ export class TestEmulator {
   }
 }
 
-/** Starts the emulator on a repository in this process; see TestEmulator. */
-export function startEmulator(options: StartEmulatorOptions = {}): Promise<TestEmulator> {
+/**
+ * What startEmulator() gives: TestEmulator (an emulator of this process) or, inside
+ * `connect dev --exec`, AttachedEmulator (the one that command runs).
+ */
+export interface ConnectEmulator {
+  readonly adminUrl: string;
+  readonly root: string;
+  readonly apps: Record<string, AppInfo>;
+  app(name: string): AppInfo;
+  url(name: string): string;
+  readonly credentials: Credentials | undefined;
+  readonly env: Record<string, string>;
+  callExtension(
+    app: string,
+    input: { resource: string; action?: ExtensionAction; obj?: Resource; oldObj?: Resource },
+  ): Promise<ExtensionCall>;
+  publish(app: string, input: { type: string; payload?: unknown; format?: 'Platform' | 'CloudEvents' }): Promise<Delivery>;
+  runJob(app: string): Promise<JobRun>;
+  create<T = Resource>(typeId: string, draft: unknown): Promise<T>;
+  request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse>;
+  extensionCalls(): Promise<ExtensionCall[]>;
+  deliveries(): Promise<Delivery[]>;
+  deadLetters(): Promise<Delivery[]>;
+  jobRuns(app?: string): Promise<JobRun[]>;
+  logs(app: string): Promise<string[]>;
+  waitForExtensionCall(predicate: (call: ExtensionCall) => boolean, options?: WaitOptions): Promise<ExtensionCall>;
+  waitForDelivery(predicate: (delivery: Delivery) => boolean, options?: WaitOptions): Promise<Delivery>;
+  stop(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/**
+ * Starts the emulator on a repository in this process (TestEmulator). Inside `connect dev
+ * --exec` on the same repository (CONNECT_DEV_ADMIN_URL set), it uses that emulator instead
+ * (AttachedEmulator) unless `attach: false`.
+ */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<ConnectEmulator> {
+  const adminUrl = process.env.CONNECT_DEV_ADMIN_URL;
+  if (adminUrl && options.attach !== false) {
+    const [{ realpath }, { dirname }, { findSpecFile }, { AttachedEmulator }] = await Promise.all([
+      import('node:fs/promises'),
+      import('node:path'),
+      import('../spec/load.js'),
+      import('./attached.js'),
+    ]);
+    const root = await realpath(dirname(await findSpecFile(options.path ?? process.cwd())));
+    const attached = await AttachedEmulator.attach(adminUrl, root);
+    if (attached) return attached;
+  }
   return TestEmulator.start(options);
 }
 
@@ -476,19 +528,19 @@ function envFlags(env: Record<string, string> | undefined): string[] {
   return Object.entries(env ?? {}).map(([key, value]) => `${key}=${value}`);
 }
 
-function sawText(what: string, seen: string[]): string {
+export function sawText(what: string, seen: string[]): string {
   if (seen.length === 0) return `Saw no ${what} at all.`;
   const shown = seen.slice(-10);
   const plural = what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`;
   return `Saw ${seen.length} ${seen.length === 1 ? what : plural}${seen.length > shown.length ? ` (the last ${shown.length})` : ''}:\n${shown.map((line) => `  - ${line}`).join('\n')}`;
 }
 
-function describeCall(call: ExtensionCall): string {
+export function describeCall(call: ExtensionCall): string {
   const status = call.response ? String(call.response.statusCode) : 'no answer';
   return `${call.request.resource.typeId} ${call.request.action} -> ${call.application ?? call.url}: ${status}, ${call.actions.length} action(s)${call.verdict.ok ? '' : `, ${call.verdict.code ?? 'failed'}: ${call.verdict.message}`}`;
 }
 
-function describeDelivery(delivery: Delivery): string {
+export function describeDelivery(delivery: Delivery): string {
   const last = delivery.attempts.at(-1);
   return `${delivery.type} -> ${delivery.application}: ${delivery.state}${last ? ` (last attempt ${last.statusCode ?? last.error ?? 'no answer'})` : ''}, ${delivery.attempts.length} attempt(s)`;
 }

@@ -10,12 +10,14 @@
  * await emulator.stop();
  * ```
  */
+export { AttachedEmulator } from './attached.js';
 export {
   envName,
   startEmulator,
   TestEmulator,
   type ApiResponse,
   type AppInfo,
+  type ConnectEmulator,
   type Credentials,
   type Delivery,
   type ExtensionCall,

@@ -195,14 +195,14 @@ export async function runExec({ flags, path, output, json, version }: ExecRun): 
     readyMs,
     durationMs: Math.round(performance.now() - started),
     applications: handle?.emulator.applications() ?? [],
-    extensionCalls: (handle?.extensionCalls() ?? []).map(callSummary),
-    deliveries: (handle?.deliveries() ?? []).map((delivery) => ({
+    extensionCalls: ((await handle?.extensionCalls()) ?? []).map(callSummary),
+    deliveries: ((await handle?.deliveries()) ?? []).map((delivery) => ({
       application: delivery.application,
       type: delivery.type,
       state: delivery.state,
       attempts: delivery.attempts.length,
     })),
-    jobRuns: handle?.jobRuns() ?? [],
+    jobRuns: (await handle?.jobRuns()) ?? [],
     ...(shownError === undefined ? {} : { error: errorJson(asConnectError(shownError)).error }),
   };
   if (json) {
