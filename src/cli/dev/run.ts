@@ -28,8 +28,9 @@ export interface DevRun {
 export async function runDev({ flags, path, output, json, version }: DevRun): Promise<void> {
   if (flags.exec !== undefined) {
     const { runExec } = await import('./exec.js');
-    process.exitCode = await runExec({ flags, path, output, json, version });
-    return;
+    // Exit now: a local API still loading in the background (nothing needed it) would hold the
+    // process for seconds. Output is written synchronously to pipes, files and terminals.
+    process.exit(await runExec({ flags, path, output, json, version }));
   }
   if (flags.timeout > 0) {
     throw new ConnectError('USAGE', '--timeout bounds a run of --exec.', {

@@ -52,6 +52,9 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let server: DeferredServer | undefined;
   let info: PlatformInfo | undefined;
   let routes: Router | undefined;
+  /** The local API began loading / finished starting (or failed to). */
+  let begun = false;
+  let settled = false;
   // The admin server mounts plugin routes before the platform has started (and loads express
   // late, as do we): a plain middleware that delegates once the platform's router exists.
   const router = (req: Request, res: Response, next: NextFunction): void => {
@@ -100,13 +103,20 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       const eager = Boolean(options.seedFile || options.persistDir);
       const begin = eager
         ? Promise.resolve()
-        : new Promise<void>((resolve) => {
+        : new Promise<void>((resolve, reject) => {
             const timer = setTimeout(go, LAZY_START_MS);
             const off = ctx.bus.on('emulator', (event) => {
               if (event.state === 'running') go();
+              // Stopped before anything needed it: it never loads.
+              if (event.state === 'stopping' && !begun) {
+                clearTimeout(timer);
+                off();
+                reject(new Error('stopped before the local API was needed'));
+              }
             });
             socket.onFirstRequest(go);
             function go(): void {
+              begun = true;
               clearTimeout(timer);
               off();
               resolve();
@@ -139,7 +149,10 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             routes = createPlatformRouter(started);
             return started;
           }),
-        );
+        )
+        .finally(() => {
+          settled = true;
+        });
       ctx.logger.info(
         `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}); extensions and subscriptions are emulated.`,
       );
@@ -149,6 +162,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         return;
       }
       starting = starting.catch((error: unknown) => {
+        if (!begun) return undefined;
         const message = error instanceof Error ? error.message : String(error);
         ctx.logger.error(`The local commercetools API did not start: ${message}`);
         socket.fail(`The local commercetools API did not start: ${message}`);
@@ -156,6 +170,16 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       });
     },
     async stop() {
+      if (!settled) {
+        // Still loading (nothing needed it yet, e.g. a short `connect dev --exec`): do not wait
+        // for the mock to load only to stop it; it stops itself once loaded.
+        routes = undefined;
+        const late = starting;
+        void late.then((started) => started?.stop(), () => undefined);
+        if (!begun) await server?.close();
+        server = undefined;
+        return;
+      }
       const started = await starting.catch(() => undefined);
       routes = undefined;
       if (started) await started.stop();
