@@ -132,6 +132,7 @@ export class TestEmulator implements ConnectEmulator {
             extensions: options.extensions ?? [],
             subscriptions: options.subscriptions ?? [],
             valuesFile: options.values,
+            quickStop: true,
           });
     const sink = options.logs;
     const write = (text: string): void => {

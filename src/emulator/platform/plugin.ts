@@ -37,6 +37,11 @@ export interface PlatformPluginOptions {
   subscriptions?: readonly string[] | undefined;
   /** The --values file (default: connect.values.yaml at the root). */
   valuesFile?: string | undefined;
+  /**
+   * stop() does not wait for a local API still loading (`connect dev --exec`, the testing
+   * library: short runs that may not have needed it); it stops itself once loaded.
+   */
+  quickStop?: boolean | undefined;
 }
 
 /** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
@@ -170,7 +175,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       });
     },
     async stop() {
-      if (!settled) {
+      if (!settled && options.quickStop) {
         // Still loading (nothing needed it yet, e.g. a short `connect dev --exec`): do not wait
         // for the mock to load only to stop it; it stops itself once loaded.
         routes = undefined;
