@@ -28,8 +28,11 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 rmSync(join(root, 'dist'), { force: true, recursive: true });
 rmSync(manifest, { force: true });
 execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+// The declarations of `connect-cli/testing` (package.json "exports"), with what they import.
+execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.testing.json')], { cwd: root, stdio: 'inherit' });
 await bundle();
 await bundlePreloads();
+await bundleTestingCommonJs();
 execFileSync(bin('oclif'), ['manifest'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -53,6 +56,8 @@ async function bundle() {
     join(dist, 'cli', 'main.js'),
     join(dist, 'cli', 'hooks', 'command-not-found.js'),
     join(dist, 'cli', 'dev', 'fast.js'),
+    // `import { startEmulator } from 'connect-cli/testing'` (package.json "exports").
+    join(dist, 'testing', 'index.js'),
   ];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -121,6 +126,29 @@ function builtinsByRequire(names) {
       });
     },
   };
+}
+
+/**
+ * `require('connect-cli/testing')` (jest without ES modules): the same library as one CommonJS
+ * file. `import.meta.url` (package-root.ts finds the package from it) becomes the file's URL.
+ */
+async function bundleTestingCommonJs() {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'dist', 'testing', 'index.js')],
+    outfile: join(root, 'dist', 'bundle', 'testing', 'index.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    external: ['typescript', 'ts-node'],
+    alias: { msw: join(root, 'scripts', 'bundle', 'msw-stub.js') },
+    define: { 'import.meta.url': '__connectImportMetaUrl' },
+    banner: { js: "const __connectImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
 }
 
 /**

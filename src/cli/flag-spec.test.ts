@@ -63,6 +63,12 @@ const PLAIN = [
   ['--seed', 'seed.json', '--persist', '.connect/data', '--chaos', '--open'],
   ['--extension', 'service:cart:Create,Update', '--subscribe', 'event:OrderCreated'],
   ['repo', '--extension', 'service:cart:Create', '--extension', 'service:order:Create'],
+  ['--exec', 'npm test', '--timeout', '600'],
+  ['--exec=vitest run --reporter dot', '--json', 'repo'],
+  // A bare --inspect / --inspect-brk reaches both parsers as `=*` (inspect-argv.ts).
+  ['--inspect=*'],
+  ['--inspect=service,job', '--no-watch'],
+  ['repo', '--inspect-brk=*'],
 ];
 
 // Each must be declined: oclif refuses it, or reads it in its own way.
@@ -91,6 +97,8 @@ const UNUSUAL = [
   ['-e=A=1'],
   ['-'],
   ['--Only', 'a'],
+  ['--timeout', '-1'],
+  ['--exec'],
 ];
 
 describe('fastParse against oclif', () => {

@@ -1,7 +1,8 @@
-import { Args } from '@oclif/core';
+import { Args, type Config } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
 import { DEV_FLAGS, DEV_PATH_ARG } from '../cli/dev/flags.js';
+import { normalizeInspectArgv } from '../cli/dev/inspect-argv.js';
 import { runDev, writeJsonLine } from '../cli/dev/run.js';
 import { oclifFlags } from '../cli/oclif-flags.js';
 
@@ -14,6 +15,8 @@ export default class Dev extends BaseCommand<typeof Dev> {
     '<%= config.bin %> dev examples/connector --only service,job',
     '<%= config.bin %> dev --env service.CTP_REGION=europe-west1.gcp --env LOG_LEVEL=debug',
     '<%= config.bin %> dev --values staging.values.yaml --no-watch',
+    '<%= config.bin %> dev --exec "npm test" --timeout 600',
+    '<%= config.bin %> dev --inspect=service',
   ];
 
   static override args = { path: Args.string(DEV_PATH_ARG) };
@@ -21,6 +24,11 @@ export default class Dev extends BaseCommand<typeof Dev> {
   // Plain data shared with the fast start of bin/run.js, which reads plain `connect dev` command
   // lines without loading oclif (src/cli/dev/fast.ts).
   static override flags = oclifFlags(DEV_FLAGS);
+
+  // `--inspect` alone means every application (see inspect-argv.ts).
+  constructor(argv: string[], config: Config) {
+    super(normalizeInspectArgv(argv), config);
+  }
 
   async run(): Promise<void> {
     await runDev({

@@ -56,6 +56,11 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
     force: Flags.boolean({
       description: 'write into a non-empty directory, replacing files of the same name',
     }),
+    ci: Flags.boolean({
+      description: 'write a GitHub Actions workflow (.github/workflows/connect.yml); --no-ci leaves it out',
+      allowNo: true,
+      default: true,
+    }),
   };
 
   async run(): Promise<InitResult> {
@@ -73,7 +78,12 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
       },
       canPrompt() ? inquirerPrompter : undefined,
     );
-    const result = await initRepository({ ...answers, force: flags.force, quiet: this.jsonEnabled() });
+    const result = await initRepository({
+      ...answers,
+      force: flags.force,
+      ci: flags.ci,
+      quiet: this.jsonEnabled(),
+    });
     if (!this.jsonEnabled()) {
       const output = this.output;
       output.success(`Created ${result.root}`);

@@ -97,6 +97,11 @@ export interface EmulatorOptions {
    * `.connect/dev.json` with mode 0600). In-process users read `emulator.adminToken`.
    */
   adminToken?: string | undefined;
+  /**
+   * `--inspect[=APP,...]` / `--inspect-brk`: the inspector of these Node.js applications (true:
+   * every one) on 127.0.0.1, a distinct port each, kept across reloads (./inspect.ts).
+   */
+  inspect?: { apps: boolean | readonly string[]; brk: boolean } | undefined;
 }
 
 export interface EmulatorStatus {
@@ -143,6 +148,10 @@ export class Emulator {
   private readonly warned = new Set<string>();
   /** Aborts the postDeploy scripts under way when stopping. */
   private readonly scripts = new AbortController();
+  /** The first postDeploy scripts still to finish. */
+  private readonly postDeploys = new Set<Promise<unknown>>();
+  /** Inspector port of each application started with --inspect. */
+  readonly inspectPorts = new Map<string, number>();
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -195,6 +204,22 @@ export class Emulator {
       ),
     ]);
     this.server = server;
+    if (this.options.inspect) {
+      const { devtoolsUrl, inspectorPorts } = await import('./inspect.js');
+      for (const [name, port] of await inspectorPorts(selected, this.options.inspect.apps)) {
+        this.inspectPorts.set(name, port);
+        this.logger.info(
+          `${name}: inspector on 127.0.0.1:${port}${this.options.inspect.brk ? ' (waits for the debugger before the first line)' : ''}; attach from chrome://inspect or VS Code (docs/testing-and-ci.md).`,
+        );
+      }
+      // The app prints its inspector's address as it opens it (each start: the id changes).
+      this.bus.on('log', (line) => {
+        const url = /Debugger listening on (ws:\/\/\S+)/.exec(line.text)?.[1];
+        if (url && this.inspectPorts.has(line.application)) {
+          this.logger.info(`${line.application}: DevTools: ${devtoolsUrl(url)}`);
+        }
+      });
+    }
     const address = server.address();
     this.adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     for (const [name, port] of ports) {
@@ -319,6 +344,19 @@ export class Emulator {
     if (this.root) await removeDevState(this.root).catch(() => undefined);
     this.guardian.close();
     this.bus.emit('emulator', { state: 'stopped' });
+  }
+
+  /**
+   * Resolves once the postDeploy scripts of the first start have finished (they register the
+   * extensions and subscriptions a test relies on); `connect dev --exec` waits for it.
+   */
+  async postDeploysSettled(): Promise<void> {
+    while (this.postDeploys.size > 0) await Promise.allSettled([...this.postDeploys]);
+  }
+
+  /** Lets the guardian kill this process group too if the emulator dies (`connect dev --exec`'s command). */
+  guardProcessGroup(pgid: number | undefined): void {
+    this.guardian.add(pgid);
   }
 
   // ----- queries (admin API, plugins, status) -----
@@ -564,11 +602,16 @@ export class Emulator {
         if (!first || this.options.scripts === false) return;
         // At the first start the script waits for the other apps (at most a few seconds): it
         // would compete with them for the CPU, and may load the local API, while they start.
-        void Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS, undefined, { ref: false })]).then(() => {
-          if (this.stopping || this.postDeployed.has(app.name)) return;
-          this.postDeployed.add(app.name);
-          return this.runScript(supervisor, 'postDeploy');
-        });
+        const run = Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS, undefined, { ref: false })]).then(
+          () => {
+            if (this.stopping || this.postDeployed.has(app.name)) return;
+            this.postDeployed.add(app.name);
+            return this.runScript(supervisor, 'postDeploy');
+          },
+        );
+        this.postDeploys.add(run);
+        const forget = (): boolean => this.postDeploys.delete(run);
+        void run.then(forget, forget);
       },
     });
     this.revisions.set(app.name, 1);
@@ -625,7 +668,7 @@ export class Emulator {
     app: Application,
     preload: boolean,
   ): Record<string, string> {
-    return buildEnvironment({
+    const env = buildEnvironment({
       base: baseEnvironment(this.processEnv),
       spec: this.spec,
       configuration: this.config?.resolved.get(app.name),
@@ -635,6 +678,12 @@ export class Emulator {
       root: this.root,
       preload,
     });
+    const inspectPort = preload ? this.inspectPorts.get(app.name) : undefined;
+    if (inspectPort !== undefined) {
+      env.CONNECT_DEV_INSPECT = `127.0.0.1:${inspectPort}`;
+      if (this.options.inspect?.brk) env.CONNECT_DEV_INSPECT_WAIT = '1';
+    }
+    return env;
   }
 
   private refreshRedactor(): void {

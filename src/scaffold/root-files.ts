@@ -65,6 +65,19 @@ cd <folder> && npm test
 Every service, event and job application has tests (vitest and supertest) that run without a
 commercetools project: the API is replaced by a local stand-in through \`CTP_API_URL\`.
 
+The integration tests (\`integration/\`, node:test) run every application in the \`connect dev\`
+emulator and call them as commercetools does: a cart created calls the API Extension, an order
+created is delivered to the event application, a job run answers 200. At the repository root:
+
+\`\`\`sh
+npm install           # connect-cli, for \`connect-cli/testing\`
+npm test
+\`\`\`
+
+\`.github/workflows/connect.yml\` runs all of it on GitHub Actions (install, \`connect validate\`,
+each application's tests, the integration tests under \`connect dev --exec\`), and on a version tag
+publishes and deploys the connector with the \`CTP_*\` repository secrets.
+
 ## Publish
 
 1. Push this repository to GitHub and tag a release (\`git tag v1.0.0 && git push --tags\`).

@@ -21,6 +21,7 @@ import { createInitialCommit } from './git.js';
 import { detectPackageManager, installDependencies, type PackageManager } from './install.js';
 import { assertValidEndpoint, assertValidName, assertValidSchedule } from './names.js';
 import { renderTemplate, writeText } from './render.js';
+import { harnessFiles } from './harness-files.js';
 import { packageNameOf, ROOT_GITIGNORE, rootReadme } from './root-files.js';
 import { isEmptyDirectory, Transaction } from './transaction.js';
 
@@ -39,6 +40,8 @@ export interface InitOptions extends ScaffoldOptions {
   directory: string;
   applications: PlannedApplication[];
   git: boolean;
+  /** Write the GitHub Actions workflow (default true; `--no-ci`). */
+  ci?: boolean | undefined;
 }
 
 export interface ScaffoldedApplication {
@@ -209,6 +212,18 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       ['.gitignore', ROOT_GITIGNORE],
     ] as const) {
       await transaction.claim(path);
+      files.push(await writeText(root, path, text));
+    }
+    // Integration tests and CI (templates/root/): a new folder is claimed whole, so that a
+    // rollback removes it; in an existing one (--force) only our file.
+    for (const [path, text] of await harnessFiles({
+      packageName: packageNameOf(basename(root)),
+      cliVersion: cliVersion(),
+      ci: options.ci !== false,
+      templatesRoot: options.templatesRoot,
+    })) {
+      const top = path.split('/')[0] as string;
+      await transaction.claim(top !== path && !existsSync(join(root, top)) ? top : path);
       files.push(await writeText(root, path, text));
     }
     for (const app of options.applications) {

@@ -179,6 +179,10 @@ export const RULES = {
     severity: 'warning',
     description: 'No lock file: the platform installs unpinned versions.',
   },
+  'stale-types': {
+    severity: 'warning',
+    description: 'The declaration `connect types` wrote no longer matches connect.yaml.',
+  },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type RuleCode = keyof typeof RULES;

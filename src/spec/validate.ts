@@ -42,6 +42,8 @@ export async function validateSource(
   const diagnostics = [...sync.diagnostics];
   if (options.folders && sync.document !== undefined) {
     diagnostics.push(...(await checkFolders(sync.source, sync.document, options.root ?? dirname(file))));
+    const { checkEnvTypes } = await import('./env-types-check.js');
+    diagnostics.push(...(await checkEnvTypes(sync.source, sync.document, options.root ?? dirname(file))));
   }
   return result(file, diagnostics, sync.jobs, sync.document, options);
 }

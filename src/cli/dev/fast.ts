@@ -12,13 +12,14 @@ import { Output } from '../../ui/output.js';
 import { fastParse } from '../flag-spec.js';
 import { renderError } from '../render-error.js';
 import { DEV_ALL_FLAGS, type DevFlags } from './flags.js';
+import { normalizeInspectArgv } from './inspect-argv.js';
 import { runDev, writeJsonLine } from './run.js';
 
 /** Runs `connect dev ARGV` and returns true, or returns false for oclif to run it. */
 export async function runFastDev(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   // oclif reads these: CONNECT_CONTENT_TYPE=json turns --json on, DEBUG prints oclif's traces.
   if (env.CONNECT_CONTENT_TYPE !== undefined || env.DEBUG !== undefined) return false;
-  const parsed = fastParse(argv, DEV_ALL_FLAGS, 1);
+  const parsed = fastParse(normalizeInspectArgv(argv), DEV_ALL_FLAGS, 1);
   if (!parsed) return false;
   const { json, ...flags } = parsed.flags;
   const output = new Output({ json: json === true, color: flags.color });

@@ -100,6 +100,27 @@ export const DEV_FLAGS = {
     description:
       'Node.js for the applications: "platform" (default) runs each on the major the platform picks (engines.node: 24 or 22, else 24), fetched from the npm registry into ~/.cache/connect/node when this Node.js is another; "current" runs them on this Node.js.',
   },
+  exec: {
+    kind: 'string',
+    description:
+      'Start every application (no watching), wait until all are ready, run this shell command with CONNECT_DEV_ADMIN_URL, the local CTP_* values and CONNECT_APP_<NAME>_URL set, stop everything and exit with its exit code (124: --timeout, 125: the emulator failed).',
+  },
+  timeout: {
+    kind: 'integer',
+    default: 0,
+    min: 0,
+    description:
+      'With --exec: the most seconds the whole run may take (0: no limit); then everything stops and the exit code is 124.',
+  },
+  inspect: {
+    kind: 'string',
+    description:
+      'Start Node.js applications with the inspector on 127.0.0.1 (9229, 9230, ...; kept across reloads): --inspect for all, --inspect=APP,APP for some.',
+  },
+  'inspect-brk': {
+    kind: 'string',
+    description: 'As --inspect, and each application waits for the debugger before its first line.',
+  },
   grace: {
     kind: 'integer',
     default: 5000,

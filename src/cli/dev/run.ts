@@ -12,6 +12,7 @@ import { createPlatformPlugin } from '../../emulator/platform/plugin.js';
 import { STREAM_EVENTS, type EmulatorPlugin, type EventName } from '../../emulator/types.js';
 import type { Output } from '../../ui/output.js';
 import type { DevFlags } from './flags.js';
+import { inspectOption } from './inspect-argv.js';
 
 /** The admin API's stream, plus the emulator's own state changes. */
 const JSON_EVENTS: EventName[] = ['emulator', ...STREAM_EVENTS];
@@ -26,6 +27,18 @@ export interface DevRun {
 }
 
 export async function runDev({ flags, path, output, json, version }: DevRun): Promise<void> {
+  if (flags.exec !== undefined) {
+    const { runExec } = await import('./exec.js');
+    // Exit now: a local API still loading in the background (nothing needed it) would hold the
+    // process for seconds. Output is written synchronously to pipes, files and terminals.
+    process.exit(await runExec({ flags, path, output, json, version }));
+  }
+  if (flags.timeout > 0) {
+    throw new ConnectError('USAGE', '--timeout bounds a run of --exec.', {
+      hint: 'add --exec "<command>", or leave --timeout out',
+      exitCode: ExitCode.Usage,
+    });
+  }
   keepYoungGenerationSmall();
   const versions = flags.node ?? 'platform';
   if (versions !== 'platform' && versions !== 'current') {
@@ -34,6 +47,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
       exitCode: ExitCode.Usage,
     });
   }
+  const inspect = inspectOption(flags);
   // With --json, stdout is a stream of events, one JSON object per line ({event, data}); the
   // emulator's own messages stay on stderr.
   const logger = createTerminalLogger(
@@ -61,6 +75,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     preUndeployOnStop: flags.persist !== undefined,
     logger,
     version,
+    ...(inspect ? { inspect: { apps: inspect.apps, brk: inspect.brk } } : {}),
     plugins: flags.platform ? platformPlugins(flags) : [],
   });
 

@@ -38,6 +38,11 @@ export interface PlatformPluginOptions {
   projectKey?: string | undefined;
   /** `--provider aws|gcp`: the cloud the deployment is emulated on (values file `platform.provider`). */
   provider?: string | undefined;
+  /**
+   * stop() does not wait for a local API still loading (`connect dev --exec`, the testing
+   * library: short runs that may not have needed it); it stops itself once loaded.
+   */
+  quickStop?: boolean | undefined;
 }
 
 /** The compiled host-redirect preload (dist/, also when running from src under tsx, as tests do). */
@@ -56,6 +61,9 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
   let userCredentials = false;
   let context: PluginContext | undefined;
   let deployment: Deployment = GCP_DEPLOYMENT;
+  /** The local API began loading / finished starting (or failed to). */
+  let begun = false;
+  let settled = false;
   // The admin server mounts plugin routes before the platform has started (and loads express
   // late, as do we): a plain middleware that delegates once the platform's router exists.
   const router = (req: Request, res: Response, next: NextFunction): void => {
@@ -139,13 +147,20 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       const eager = Boolean(options.seedFile || options.persistDir);
       const begin = eager
         ? Promise.resolve()
-        : new Promise<void>((resolve) => {
+        : new Promise<void>((resolve, reject) => {
             const timer = setTimeout(go, LAZY_START_MS);
             const off = ctx.bus.on('emulator', (event) => {
               if (event.state === 'running') go();
+              // Stopped before anything needed it: it never loads.
+              if (event.state === 'stopping' && !begun) {
+                clearTimeout(timer);
+                off();
+                reject(new Error('stopped before the local API was needed'));
+              }
             });
             socket.onFirstRequest(go);
             function go(): void {
+              begun = true;
               clearTimeout(timer);
               off();
               resolve();
@@ -182,7 +197,10 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             routes = createPlatformRouter(started);
             return started;
           }),
-        );
+        )
+        .finally(() => {
+          settled = true;
+        });
       const others = project.clients.length;
       ctx.logger.info(
         `Local commercetools API: ${info.apiUrl} (project ${info.projectKey}${project.keySource === 'configuration' ? ', from CTP_PROJECT_KEY' : ''}${others > 0 ? `; accepts the API client${others === 1 ? '' : 's'} of ${project.clients.map((c) => c.origin).join(', ')}` : ''}); extensions and subscriptions are emulated${
@@ -197,6 +215,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         return;
       }
       starting = starting.catch((error: unknown) => {
+        if (!begun) return undefined;
         const message = error instanceof Error ? error.message : String(error);
         ctx.logger.error(`The local commercetools API did not start: ${message}`);
         socket.fail(`The local commercetools API did not start: ${message}`);
@@ -204,6 +223,19 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       });
     },
     async stop() {
+      if (!settled && options.quickStop) {
+        // Still loading (nothing needed it yet, e.g. a short `connect dev --exec`): do not wait
+        // for the mock to load only to stop it; it stops itself once loaded.
+        routes = undefined;
+        const late = starting;
+        void late.then(
+          (started) => started?.stop(),
+          () => undefined,
+        );
+        if (!begun) await server?.close();
+        server = undefined;
+        return;
+      }
       const started = await starting.catch(() => undefined);
       routes = undefined;
       if (started) await started.stop();

@@ -5,6 +5,8 @@
  * ask for it.
  *   port-map: `listen(8080)` lands on the app's assigned `PORT`; the emulator hears when it listens.
  *   host-redirect: https://api|auth.<region>.commercetools.com reach the local commercetools API.
+ *   inspect: `connect dev --inspect`: the inspector of the app's own process on its port.
  */
 import './port-map.js';
 import './host-redirect.js';
+import './inspect.js';

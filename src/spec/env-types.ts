@@ -1,0 +1,172 @@
+/**
+ * `connect types`: a TypeScript declaration per application of the environment the runtime
+ * gives it (as `wrangler types` does for a Worker's bindings), so that `process.env.KEY` is typed
+ * from connect.yaml: `string` for a required key or one with a default (the platform refuses to
+ * deploy without a value), `string | undefined` otherwise; the runtime's own variables
+ * (PORT, K_*, CONNECT_*, the CTP_* API client when `inheritAs.apiClient` asks for one) as the
+ * platform sets them. The file is generated text: `connect validate` warns when it no longer
+ * matches connect.yaml (rule `stale-types`).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The file name; in `<app>/src/` when the app has a src folder (tsconfig's usual include), else `<app>/`. */
+export const ENV_TYPES_FILE = 'connect-env.d.ts';
+
+interface Entry {
+  key?: unknown;
+  description?: unknown;
+  required?: unknown;
+  default?: unknown;
+}
+
+/** What the generation reads of connect.yaml (raw, as `validate` has it before the schema passes). */
+export interface EnvTypesInput {
+  name: string;
+  applicationType: string;
+  configuration?: { standardConfiguration?: unknown; securedConfiguration?: unknown } | undefined;
+  global?: { standardConfiguration?: unknown; securedConfiguration?: unknown } | undefined;
+  apiClient: boolean;
+}
+
+interface Variable {
+  key: string;
+  always: boolean;
+  doc: string;
+}
+
+function entries(list: unknown): Entry[] {
+  return Array.isArray(list) ? (list as unknown[]).filter((e): e is Entry => typeof e === 'object' && e !== null) : [];
+}
+
+function configurationVariables(
+  configuration: EnvTypesInput['configuration'],
+  where: string,
+): Variable[] {
+  const out: Variable[] = [];
+  for (const [list, secured] of [
+    [configuration?.standardConfiguration, false],
+    [configuration?.securedConfiguration, true],
+  ] as const) {
+    for (const entry of entries(list)) {
+      if (typeof entry.key !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.key)) continue;
+      const hasDefault = typeof entry.default === 'string' && entry.default !== '';
+      const required = entry.required === true;
+      const facts = [
+        secured ? 'secured' : 'standard',
+        where,
+        required ? 'required' : hasDefault ? `default ${JSON.stringify(entry.default)}` : 'optional',
+      ];
+      const description = typeof entry.description === 'string' ? entry.description : '';
+      out.push({
+        key: entry.key,
+        always: required || hasDefault,
+        doc: `${description}${description ? ' ' : ''}(${facts.join(', ')})`,
+      });
+    }
+  }
+  return out;
+}
+
+function runtimeVariables(input: EnvTypesInput): Variable[] {
+  const runtime = (key: string, doc: string): Variable => ({ key, always: true, doc: `${doc} (runtime)` });
+  const out: Variable[] = [];
+  if (['service', 'event', 'job'].includes(input.applicationType)) {
+    out.push(runtime('PORT', 'The port to listen on'));
+    out.push(runtime('K_SERVICE', 'The application name'), runtime('K_REVISION', 'The deployed revision'));
+    out.push(runtime('K_CONFIGURATION', 'The application name'));
+  }
+  if (input.applicationType === 'service') {
+    out.push(runtime('CONNECT_SERVICE_URL', "The application's public URL, endpoint included"));
+  }
+  if (input.applicationType === 'event') {
+    out.push(
+      runtime('CONNECT_PROVIDER', 'GCP or AWS'),
+      runtime('CONNECT_SUBSCRIPTION_DESTINATION', 'GoogleCloudPubSub or SNS'),
+    );
+    for (const key of ['CONNECT_GCP_TOPIC_NAME', 'CONNECT_GCP_PROJECT_ID', 'CONNECT_AWS_TOPIC_ARN']) {
+      out.push({ key, always: false, doc: 'The topic feeding the application, by provider (runtime)' });
+    }
+  }
+  if (input.applicationType.startsWith('merchant-center-')) {
+    out.push(runtime('APPLICATION_URL', "The application's public URL"));
+  }
+  if (input.apiClient) {
+    for (const key of ['CTP_PROJECT_KEY', 'CTP_CLIENT_ID', 'CTP_CLIENT_SECRET', 'CTP_SCOPE', 'CTP_API_URL', 'CTP_AUTH_URL']) {
+      out.push(runtime(key, 'The API client of inheritAs.apiClient'));
+    }
+  }
+  return out;
+}
+
+/** The declaration file's text for one application. */
+export function envTypes(input: EnvTypesInput): string {
+  const variables = new Map<string, Variable>();
+  // Configuration wins over a runtime variable of the same name (the app's own value wins there too).
+  for (const variable of [
+    ...runtimeVariables(input),
+    ...configurationVariables(input.global, 'global'),
+    ...configurationVariables(input.configuration, input.name),
+  ]) {
+    variables.set(variable.key, variable);
+  }
+  const lines = [...variables.values()]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .flatMap((variable) => [
+      `      /** ${variable.doc.replaceAll('*/', '*\\/')} */`,
+      `      ${variable.key}${variable.always ? '' : '?'}: string;`,
+    ]);
+  return [
+    `// Generated by \`connect types\` from connect.yaml (application "${input.name}"). Do not edit:`,
+    '// run `connect types` again after changing connect.yaml (`connect validate` warns when this is stale).',
+    'declare global {',
+    '  namespace NodeJS {',
+    '    interface ProcessEnv {',
+    ...lines,
+    '    }',
+    '  }',
+    '}',
+    '',
+    'export {};',
+    '',
+  ].join('\n');
+}
+
+/** Where the declaration of an application goes (see ENV_TYPES_FILE). */
+export function envTypesPath(root: string, application: string): string {
+  const src = join(root, application, 'src');
+  return existsSync(src) ? join(src, ENV_TYPES_FILE) : join(root, application, ENV_TYPES_FILE);
+}
+
+/** The application types that run code with an environment (assets have none). */
+export function hasEnvironment(applicationType: string): boolean {
+  return applicationType !== 'assets';
+}
+
+/** The generation input of every application of a (raw) connect.yaml document. */
+export function envTypesInputs(document: unknown): EnvTypesInput[] {
+  if (typeof document !== 'object' || document === null) return [];
+  const doc = document as { deployAs?: unknown; inheritAs?: { configuration?: unknown; apiClient?: unknown } };
+  if (!Array.isArray(doc.deployAs)) return [];
+  const global = typeof doc.inheritAs?.configuration === 'object' ? (doc.inheritAs.configuration as EnvTypesInput['global']) : undefined;
+  const apiClient = typeof doc.inheritAs?.apiClient === 'object' && doc.inheritAs.apiClient !== null;
+  return (doc.deployAs as unknown[]).flatMap((app) => {
+    if (typeof app !== 'object' || app === null) return [];
+    const { name, applicationType, configuration } = app as Record<string, unknown>;
+    if (typeof name !== 'string' || typeof applicationType !== 'string' || !hasEnvironment(applicationType)) return [];
+    return [
+      {
+        name,
+        applicationType,
+        configuration: typeof configuration === 'object' ? (configuration as EnvTypesInput['configuration']) : undefined,
+        global,
+        apiClient,
+      },
+    ];
+  });
+}
+
+/** True when a file's text is ours (its first line), so that `connect types` may replace it. */
+export function isGenerated(text: string): boolean {
+  return text.startsWith('// Generated by `connect types`');
+}
