@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Diagnostic } from './diagnostics.js';
+import { checkJavaFolder } from './java.js';
 import { MERCHANT_CENTER_TYPES } from './types.js';
 import { deferredSource, type PathSegment, type YamlSource } from './yaml-source.js';
 
@@ -81,12 +82,18 @@ async function checkFolder(
   }
   const packageFile = join(folder, 'package.json');
   const bytes = await readFile(packageFile).catch(() => undefined);
+  // A service, event or job with a pom.xml is a Java application (src/spec/java.ts).
+  if (NEEDS_START.includes(type) && (await kind(join(folder, 'pom.xml'))) === 'file') {
+    return checkJavaFolder(source, application, base, folder, { hasPackageJson: bytes !== undefined });
+  }
   if (bytes === undefined) {
     return [
       source.diagnostic(
         'missing-package-json',
         'error',
-        `${name}/package.json is missing: the platform installs and starts each application with npm; run \`npm init -y\` in ${name}/`,
+        NEEDS_START.includes(type)
+          ? `${name}/ has neither package.json (Node.js) nor pom.xml (Java): the platform's build detects no runtime and the deployment fails; run \`npm init -y\` in ${name}/, or add a Maven pom.xml`
+          : `${name}/package.json is missing: the platform installs and starts each application with npm; run \`npm init -y\` in ${name}/`,
         [...base, 'name'],
       ),
     ];
