@@ -465,6 +465,7 @@ export class Emulator {
     const supervisor: AppSupervisor = new AppSupervisor({
       app,
       dir: join(this.root, app.name),
+      root: this.root,
       port,
       url: this.appUrl(app, port),
       build: this.options.build !== false,
@@ -559,7 +560,7 @@ export class Emulator {
     supervisor.log(stream, `${which}: ${command}`);
     const result = await runShell(command, {
       cwd: join(this.root, app.name),
-      env: this.appEnvironment(supervisor, app, false),
+      env: supervisor.runtimeEnvironment(this.appEnvironment(supervisor, app, false), 'script'),
       guardian: this.guardian,
       timeoutMs: this.options.scriptTimeoutMs ?? 300_000,
       onLine: (lineStream, text) => supervisor.log(lineStream, `[${which}] ${text}`),

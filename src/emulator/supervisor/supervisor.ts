@@ -1,22 +1,22 @@
 /**
- * One supervisor per application: install (when node_modules is missing), build as the
- * platform does (`gcp-build`, else `build`), start its `start` script in its own process
- * group, decide "ready" (port accepts connections, and the health check passes when declared)
+ * One supervisor per application: install and build it, then start it, as its runtime says
+ * (runtimes/: Node.js installs when node_modules is missing, builds with `gcp-build`, else
+ * `build`, starts its `start` script), in its own process group, decide "ready" (port accepts connections, and the health check passes when declared)
  * racing an early exit, restart a crashed app with backoff, stop it (SIGTERM, then SIGKILL).
  * Kinds: `http` (service, event, job: one HTTP server on PORT), `frontend` (Merchant Center
  * apps: their own start script, ready once running), `static` (assets: built, then served by
  * the admin server).
  */
-import { existsSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 
 import { tail } from '../../errors.js';
 import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec/types.js';
 import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
-import { readPackage, runShell, scriptCommand, spawnShell, stopGroup, type Spawned } from './process.js';
+import { runShell, spawnShell, stopGroup, type Spawned } from './process.js';
+import { runtimeFor, type Runtime, type RuntimeApp } from './runtimes/index.js';
+import { nodeRuntime } from './runtimes/node.js';
 
 export type AppKind = 'http' | 'frontend' | 'static';
 
@@ -29,6 +29,10 @@ export function kindOf(app: Application): AppKind {
 export interface SupervisorOptions {
   app: Application;
   dir: string;
+  /** The repository root (default: dir). */
+  root?: string | undefined;
+  /** The app's runtime; default: detected from its folder (runtimes/index.ts). */
+  runtime?: Runtime | undefined;
   port: number | null;
   url: string | null;
   build: boolean;
@@ -70,6 +74,7 @@ export class AppSupervisor {
   /** Output lines of the current process, for "the tail of its output". */
   private recent: string[] = [];
 
+  private detected: Runtime | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private markLaunched: () => void = () => undefined;
   /** Resolves once the first start has spawned a process (or settled without one). */
@@ -207,59 +212,71 @@ export class AppSupervisor {
     if (this.current === current) this.current = undefined;
   }
 
-  /** npm install when node_modules is missing, then gcp-build/build. Returns false on failure. */
+  /** The app as its runtime sees it. */
+  private runtimeApp(): RuntimeApp {
+    return {
+      name: this.name,
+      dir: this.options.dir,
+      root: this.options.root ?? this.options.dir,
+      type: this.options.app.applicationType,
+    };
+  }
+
+  /** The runtime of the app's folder (detected again at each build: a manifest may appear). */
+  private async runtime(): Promise<Runtime> {
+    this.detected = this.options.runtime ?? (await runtimeFor(this.options.dir));
+    return this.detected;
+  }
+
+  /** The environment of one of the app's processes, as its runtime adjusts it. */
+  runtimeEnvironment(
+    env: Record<string, string>,
+    purpose: 'install' | 'build' | 'start' | 'script',
+  ): Record<string, string> {
+    return (this.detected ?? this.options.runtime ?? nodeRuntime).environment(
+      this.runtimeApp(),
+      env,
+      purpose,
+    );
+  }
+
+  /** Install (when needed), then build, as the app's runtime says. Returns false on failure. */
   private async prepare(keepState = false): Promise<boolean> {
-    const pkg = await readPackage(this.options.dir);
-    if (!pkg) {
-      if (this.kind === 'static') {
+    const runtime = await this.runtime();
+    const plan = await runtime.plan(this.runtimeApp(), { build: this.options.build });
+    if (!plan.ok) {
+      if (plan.noManifest && this.kind === 'static') {
         this.setState('ready');
         return true;
       }
-      this.fail(`${this.name}: no package.json in ${this.options.dir}.`);
+      this.fail(plan.message, plan.short);
       return false;
     }
-    const steps: Array<[string, string]> = [];
-    if (pkg.hasDependencies && !existsSync(join(this.options.dir, 'node_modules'))) {
-      const lock = existsSync(join(this.options.dir, 'package-lock.json'));
-      steps.push([
-        lock ? 'npm ci' : 'npm install',
-        lock ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund',
-      ]);
-    }
-    if (this.options.build) {
-      const name =
-        pkg.scripts['gcp-build'] !== undefined
-          ? 'gcp-build'
-          : pkg.scripts.build !== undefined
-            ? 'build'
-            : undefined;
-      const command = name === undefined ? undefined : scriptCommand(pkg.scripts, name);
-      if (command !== undefined) steps.push([`npm run ${name}`, command]);
-    }
+    const steps = plan.steps;
     if (steps.length === 0) return true;
     if (!keepState) this.setState('building');
-    for (const [label, command] of steps) {
+    for (const step of steps) {
+      const { label } = step;
       this.log('system', `${label}`);
-      const result = await runShell(command, {
-        cwd: this.options.dir,
-        env: this.options.buildEnvironment(),
+      const result = await runShell(step.command, {
+        cwd: step.cwd ?? this.options.dir,
+        env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
         guardian: this.options.guardian,
         onLine: (stream, text) => this.log(stream, text),
       });
       if (this.stopping) return false;
       if (result.code !== 0) {
         const message = `${label} failed (exit code ${result.code ?? result.signal})`;
+        const explained = step.explain?.(result.output);
+        const details = explained ?? this.options.redact(tail(result.output, TAIL_LINES));
         if (keepState) {
           this.lastError = message;
           this.options.logger.error(
-            `${this.name}: ${message}; the previous version keeps running.\n${this.options.redact(tail(result.output, TAIL_LINES))}`,
+            `${this.name}: ${message}; the previous version keeps running.\n${details}`,
           );
           this.options.bus.emit('app', this.info());
         } else {
-          this.fail(
-            `${this.name}: ${message}.\n${this.options.redact(tail(result.output, TAIL_LINES))}`,
-            message,
-          );
+          this.fail(`${this.name}: ${message}.\n${details}`, message);
         }
         return false;
       }
@@ -278,17 +295,13 @@ export class AppSupervisor {
       this.setState('ready');
       return;
     }
-    const pkg = await readPackage(this.options.dir);
-    let command = pkg ? scriptCommand(pkg.scripts, 'start') : undefined;
-    // npm start's default when there is no start script.
-    if (command === undefined && existsSync(join(this.options.dir, 'server.js'))) command = 'node server.js';
-    if (command === undefined) {
-      this.fail(
-        `${this.name}: no "start" script in ${join(this.options.dir, 'package.json')}.`,
-        'no start script',
-      );
+    const runtime = await this.runtime();
+    const start = await runtime.start(this.runtimeApp());
+    if (!start.ok) {
+      this.fail(start.message, start.short);
       return;
     }
+    const command = start.command;
     this.recent = [];
     this.setState('starting');
     const generation = ++this.generation;
@@ -296,7 +309,7 @@ export class AppSupervisor {
     const listening = new Promise<void>((resolve) => (heard = resolve));
     const spawned = spawnShell(command, {
       cwd: this.options.dir,
-      env: this.options.environment(),
+      env: runtime.environment(this.runtimeApp(), this.options.environment(), 'start'),
       guardian: this.options.guardian,
       onLine: (stream, text) => this.log(stream, text),
       onListening: (port) => {
