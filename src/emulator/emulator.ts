@@ -649,6 +649,7 @@ export class Emulator {
       onAppChange: (name, files) => this.onAppChange(name, files),
       onConfigChange: (files) => this.onConfigChange(files),
       onError: (error) => this.logger.warn(`File watcher: ${error.message}`),
+      ignore: (name, path) => this.supervisors.get(name)?.ignores(path) ?? false,
     });
   }
 

@@ -113,6 +113,9 @@ export class AppSupervisor {
   }
 
   log(stream: LogStream, text: string): void {
+    // Nothing but terminal escape codes: Maven prints colour resets even in batch mode.
+    // eslint-disable-next-line no-control-regex -- the escape character is what is matched
+    if (/^(?:\u001b\[[0-9;]*m)+$/.test(text)) return;
     const line: LogLine = {
       time: new Date().toISOString(),
       application: this.name,
@@ -226,6 +229,19 @@ export class AppSupervisor {
   private async runtime(): Promise<Runtime> {
     this.detected = this.options.runtime ?? (await runtimeFor(this.options.dir));
     return this.detected;
+  }
+
+  /**
+   * Whether a change of `path` (relative to the app's folder) is the runtime's own output or
+   * outside what it rebuilds from (target/ of Maven; for Java, anything but src/, pom.xml ...).
+   */
+  ignores(path: string): boolean {
+    const runtime = this.detected ?? this.options.runtime;
+    if (!runtime) return false;
+    const parts = path.split(/[\\/]/);
+    if (parts.some((part) => runtime.generatedDirs.includes(part))) return true;
+    if (runtime.generatedFiles.includes(parts[parts.length - 1] ?? '')) return true;
+    return runtime.watches ? !runtime.watches(path) : false;
   }
 
   /** The environment of one of the app's processes, as its runtime adjusts it. */

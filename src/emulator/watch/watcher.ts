@@ -30,6 +30,8 @@ export interface WatchOptions {
   onAppChange(application: string, files: string[]): Promise<void>;
   onConfigChange(files: string[]): Promise<void>;
   onError(error: Error): void;
+  /** Paths of an application (relative to its folder) its runtime does not rebuild from. */
+  ignore?(application: string, path: string): boolean;
 }
 
 export function isIgnored(path: string, root: string): boolean {
@@ -79,8 +81,8 @@ export async function watchRepository(options: WatchOptions): Promise<{ close():
     let key: string | undefined;
     if (options.configFiles.includes(absolute)) key = configKey;
     else {
-      const app = relative(root, absolute).split(sep)[0];
-      if (app && options.applications.includes(app)) key = app;
+      const [app, ...rest] = relative(root, absolute).split(sep);
+      if (app && options.applications.includes(app) && !options.ignore?.(app, rest.join(sep))) key = app;
     }
     if (key === undefined) return;
     let set = pending.get(key);
@@ -92,7 +94,12 @@ export async function watchRepository(options: WatchOptions): Promise<{ close():
   const targets = [...options.applications.map((app) => join(root, app)), ...options.configFiles];
   const watcher = watch(targets, {
     ignoreInitial: true,
-    ignored: (path: string) => isIgnored(path, root) && !options.configFiles.includes(path),
+    ignored: (path: string) => {
+      if (options.configFiles.includes(path)) return false;
+      if (isIgnored(path, root)) return true;
+      const [app, ...rest] = relative(root, path).split(sep);
+      return app !== undefined && rest.length > 0 && options.ignore?.(app, rest.join(sep)) === true;
+    },
     awaitWriteFinish: false,
     atomic: true,
   });
