@@ -113,9 +113,12 @@ export class AppSupervisor {
   }
 
   log(stream: LogStream, text: string): void {
-    // Nothing but terminal escape codes: Maven prints colour resets even in batch mode.
+    // Maven prints colour resets even in batch mode: at the start of a line (after a script's
+    // `[postDeploy] `) they do nothing but clutter the log, and a line of nothing else is dropped.
     // eslint-disable-next-line no-control-regex -- the escape character is what is matched
-    if (/^(?:\u001b\[[0-9;]*m)+$/.test(text)) return;
+    const cleaned = text.replace(/^((?:\[\w+\] )?)(?:\u001b\[0?m)+/, '$1');
+    if (cleaned !== text && (cleaned === '' || /^\[\w+\] $/.test(cleaned))) return;
+    text = cleaned;
     const line: LogLine = {
       time: new Date().toISOString(),
       application: this.name,
