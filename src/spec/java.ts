@@ -26,7 +26,15 @@ const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Elements that may repeat: always arrays, so one and two look alike. */
-const REPEATED = new Set(['plugin', 'dependency', 'execution', 'goal', 'transformer', 'profile', 'descriptorRef']);
+const REPEATED = new Set([
+  'plugin',
+  'dependency',
+  'execution',
+  'goal',
+  'transformer',
+  'profile',
+  'descriptorRef',
+]);
 
 export interface Pom {
   /** The whole `<project>`. */
@@ -130,7 +138,9 @@ function configurations(node: Json | undefined): Json[] {
   return [node.configuration, ...executions.map((execution) => execution.configuration)].filter(isObject);
 }
 
-export function executions(node: Json | undefined): Array<{ id: string; goals: string[]; configuration?: Json }> {
+export function executions(
+  node: Json | undefined,
+): Array<{ id: string; goals: string[]; configuration?: Json }> {
   if (!node) return [];
   return list(isObject(node.executions) ? node.executions.execution : undefined).map((execution) => ({
     id: text(execution.id) ?? 'default',
@@ -176,9 +186,15 @@ export function executableJars(pom: Pom): JarPlan {
     .flatMap((configuration) =>
       list(isObject(configuration.transformers) ? configuration.transformers.transformer : undefined),
     )
-    .map((transformer) => text(transformer.mainClass) ?? text(isObject(transformer.manifestEntries) ? transformer.manifestEntries['Main-Class'] : undefined))
+    .map(
+      (transformer) =>
+        text(transformer.mainClass) ??
+        text(isObject(transformer.manifestEntries) ? transformer.manifestEntries['Main-Class'] : undefined),
+    )
     .find(Boolean);
-  const attached = shadeConfigs.some((configuration) => text(configuration.shadedArtifactAttached) === 'true');
+  const attached = shadeConfigs.some(
+    (configuration) => text(configuration.shadedArtifactAttached) === 'true',
+  );
   const assembly = plugin(pom, 'maven-assembly-plugin');
   const assemblyMain = configurations(assembly).map(manifestMainClass).find(Boolean);
 
@@ -191,7 +207,11 @@ export function executableJars(pom: Pom): JarPlan {
   } else if (jarMain) executables.push(`${artifact}.jar`);
   if (shade && attached && (shadeMain ?? jarMain)) executables.push(`${artifact}-shaded.jar`);
   if (assemblyMain) executables.push(`${artifact}-jar-with-dependencies.jar`);
-  return { executables, mainClass: springBoot ? undefined : (shadeMain ?? jarMain ?? assemblyMain), springBoot };
+  return {
+    executables,
+    mainClass: springBoot ? undefined : (shadeMain ?? jarMain ?? assemblyMain),
+    springBoot,
+  };
 }
 
 export interface JavaRelease {
@@ -400,9 +420,19 @@ async function checkRelease(context: Context, pom: Pom, unseenParent: boolean): 
     );
   } else if (compiled.release !== undefined) {
     const problem = unsupportedRelease(compiled.release);
-    if (problem && !(pinned && runtime !== undefined && runtime >= compiled.release && !unsupportedRelease(runtime))) {
+    if (
+      problem &&
+      !(pinned && runtime !== undefined && runtime >= compiled.release && !unsupportedRelease(runtime))
+    ) {
       out.push(
-        at(context, 'unsupported-java-version', 'error', `${name}/pom.xml: ${problem}`, tags, compiledPath(compiled.from)),
+        at(
+          context,
+          'unsupported-java-version',
+          'error',
+          `${name}/pom.xml: ${problem}`,
+          tags,
+          compiledPath(compiled.from),
+        ),
       );
     }
     if (runtime !== undefined && runtime < compiled.release) {
@@ -536,10 +566,11 @@ async function checkScripts(context: Context, application: Json, pom: Pom): Prom
         if (mainClass !== undefined) {
           const file = join(folder, 'src', 'main', 'java', ...mainClass.split('.')) + '.java';
           if (!(await isFile(file)))
-            problem(`runs ${mainClass} but ${name}/src/main/java has no ${mainClass.split('.').join('/')}.java`);
+            problem(
+              `runs ${mainClass} but ${name}/src/main/java has no ${mainClass.split('.').join('/')}.java`,
+            );
         }
-        const profiles =
-          arg === '-P' ? args[index + 1] : arg.startsWith('-P') ? arg.slice(2) : undefined;
+        const profiles = arg === '-P' ? args[index + 1] : arg.startsWith('-P') ? arg.slice(2) : undefined;
         for (const profile of (profiles ?? '').split(',').map((id) => id.replace(/^[!?-]/, ''))) {
           if (profile && !pom.profiles.includes(profile))
             problem(`activates Maven profile "${profile}", which ${name}/pom.xml does not declare`);
