@@ -80,6 +80,7 @@ describe('the Java runtime', () => {
     expect(watches('src/main/java/App.java')).toBe(true);
     expect(watches('pom.xml')).toBe(true);
     expect(watches('project.toml')).toBe(true);
+    expect(watches('.env')).toBe(true); // the configuration: re-read, not rebuilt
     expect(watches('README.md')).toBe(false);
     expect(javaRuntime.generatedDirs).toContain('target');
   });

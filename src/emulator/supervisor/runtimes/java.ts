@@ -284,7 +284,7 @@ export const javaRuntime: Runtime = {
 
   watches(path: string): boolean {
     const first = path.split(/[\\/]/)[0] ?? '';
-    return path === '' || ['src', 'pom.xml', 'project.toml', '.mvn', 'mvnw'].includes(first);
+    return path === '' || ['src', 'pom.xml', 'project.toml', '.mvn', 'mvnw', '.env'].includes(first);
   },
 
   environment(_app, env, purpose) {
