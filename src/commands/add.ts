@@ -35,8 +35,8 @@ export default class Add extends BaseCommand<typeof Add> {
     }),
     language: Flags.string({
       char: 'l',
-      description: "ts or js (default: the language of the repository's other applications)",
-      helpValue: 'ts|js',
+      description: "ts, js or java (default: the language of the repository's other applications)",
+      helpValue: 'ts|js|java',
     }),
     endpoint: Flags.string({ description: 'endpoint path (service, event, job; default /TYPE)' }),
     schedule: Flags.string({ description: 'cron schedule (job; default "0 * * * *")' }),

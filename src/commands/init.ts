@@ -26,8 +26,9 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
   static override flags = {
     language: Flags.string({
       char: 'l',
-      description: 'language of the applications: ts (TypeScript) or js (JavaScript)',
-      helpValue: 'ts|js',
+      description:
+        'language of the applications: ts (TypeScript), js (JavaScript) or java (Java, built with Maven)',
+      helpValue: 'ts|js|java',
     }),
     app: Flags.string({
       char: 'a',
@@ -102,7 +103,9 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
       output.info('');
       output.info('Next:');
       output.info(`  cd ${this.args.dir ?? answers.directory}`);
-      if (!result.installed) output.info(`  (in each application folder) ${result.packageManager} install`);
+      if (result.language === 'java') output.info('  (in each application folder) mvn package');
+      else if (!result.installed)
+        output.info(`  (in each application folder) ${result.packageManager} install`);
       output.info('  connect validate');
       output.info('  connect dev');
     }

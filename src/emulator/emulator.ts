@@ -827,7 +827,15 @@ export class Emulator {
     ignore: (path: string) => boolean;
   }> {
     const sharedDirs = new Map<string, string[]>();
-    const outputs = new Map<string, { dirs: Set<string>; files: Set<string>; output: string[] }>();
+    const outputs = new Map<
+      string,
+      {
+        dirs: Set<string>;
+        files: Set<string>;
+        output: string[];
+        watches: ((path: string) => boolean) | undefined;
+      }
+    >();
     await Promise.all(
       [...this.supervisors.values()].map(async (supervisor) => {
         const targets = await supervisor.watchTargets();
@@ -851,6 +859,8 @@ export class Emulator {
       const inside = parts.slice(1);
       if (inside.some((part) => entry.dirs.has(part))) return true;
       const insideRel = inside.join('/');
+      // A runtime that rebuilds from some files only (Java: src/, pom.xml) ignores the rest.
+      if (insideRel !== '' && entry.watches && !entry.watches(insideRel)) return true;
       return entry.output.some((dir) => insideRel === dir || insideRel.startsWith(`${dir}/`));
     };
     return { sharedDirs, ignore };

@@ -19,10 +19,14 @@ export const SCAFFOLD_TYPES = [
 ] as const;
 export type ScaffoldType = (typeof SCAFFOLD_TYPES)[number];
 
-export const LANGUAGES = ['ts', 'js'] as const;
+export const LANGUAGES = ['ts', 'js', 'java'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const LANGUAGE_LABELS: Record<Language, string> = { ts: 'TypeScript', js: 'JavaScript' };
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  ts: 'TypeScript',
+  js: 'JavaScript',
+  java: 'Java',
+};
 
 export const TYPE_DESCRIPTIONS: Record<ScaffoldType, string> = {
   service: 'HTTP service called as an API Extension',
@@ -57,6 +61,16 @@ export function defaultEndpoint(type: ScaffoldType): string {
  * then their own folder. Assets are the same in both languages (`any/`).
  */
 export function templateLayers(type: ScaffoldType, language: Language, root: string = packageRoot): string[] {
+  if (language === 'java' && !hasEndpoint(type) && type !== 'assets') {
+    throw new ConnectError(
+      'LANGUAGE_NOT_AVAILABLE',
+      `A ${type} is a front end: there is no Java template for it.`,
+      {
+        hint: `create it with --language ts (or js); a repository may mix languages`,
+        exitCode: ExitCode.Usage,
+      },
+    );
+  }
   const specific = join(root, 'templates', language, type);
   const backend = join(root, 'templates', language, '_backend');
   if (existsSync(specific))

@@ -15,6 +15,8 @@ export interface PlannedApplication {
   endpoint?: string | undefined;
   /** job only. */
   schedule?: string | undefined;
+  /** The language of its template: Java applications run their scripts with Maven. */
+  language?: string | undefined;
 }
 
 interface ConfigurationEntry {
@@ -55,6 +57,12 @@ const connectorScripts = {
   preUndeploy: 'npm install && npm run connector:pre-undeploy',
 };
 
+/** Java templates: the scripts are exec-maven-plugin executions of pom.xml. */
+const mavenScripts = {
+  postDeploy: 'mvn -B -q compile exec:java@post-deploy',
+  preUndeploy: 'mvn -B -q compile exec:java@pre-undeploy',
+};
+
 /** The connect.yaml entry of an application, in the platform's key order. */
 export function applicationEntry(app: PlannedApplication): Record<string, unknown> {
   const base = { name: app.name, applicationType: app.type };
@@ -63,7 +71,7 @@ export function applicationEntry(app: PlannedApplication): Record<string, unknow
       return {
         ...base,
         endpoint: app.endpoint,
-        scripts: connectorScripts,
+        scripts: app.language === 'java' ? mavenScripts : connectorScripts,
         configuration: {
           standardConfiguration: [
             ...commercetoolsStandard,
@@ -80,7 +88,7 @@ export function applicationEntry(app: PlannedApplication): Record<string, unknow
       return {
         ...base,
         endpoint: app.endpoint,
-        scripts: connectorScripts,
+        scripts: app.language === 'java' ? mavenScripts : connectorScripts,
         configuration: {
           standardConfiguration: commercetoolsStandard,
           securedConfiguration: commercetoolsSecured,

@@ -126,7 +126,7 @@ function askLanguage(
     'ts',
     flags,
     prompter,
-    { what: 'The language', flag: '--language ts|js' },
+    { what: 'The language', flag: '--language ts|js|java' },
     (p) =>
       p.select<Language>(
         'Language',

@@ -27,6 +27,9 @@ const TEXT_EXTENSIONS = new Set([
   '.example',
   '.txt',
   '.svg',
+  '.java',
+  '.xml',
+  '.toml',
   '',
 ]);
 

@@ -3,6 +3,7 @@ import { hasEndpoint, LANGUAGE_LABELS, TYPE_DESCRIPTIONS, type Language } from '
 import type { PlannedApplication } from './connect-yaml.js';
 
 export const ROOT_GITIGNORE = `node_modules/
+target/
 dist/
 public/
 build/
@@ -18,6 +19,30 @@ export function packageNameOf(name: string): string {
   const cleaned = name.toLowerCase().replace(/^[_.-]+/, '');
   return cleaned === '' ? 'app' : cleaned;
 }
+
+const NODE_RUN = `Or run one application on its own: \`cd <folder> && npm install && npm run build && npm start\`.
+
+## Test
+
+\`\`\`sh
+cd <folder> && npm test
+\`\`\`
+
+Every service, event and job application has tests (vitest and supertest) that run without a
+commercetools project: the API is replaced by a local stand-in through \`CTP_API_URL\`.`;
+
+const JAVA_RUN = `Or run one application on its own: \`cd <folder> && mvn package && java -jar target/<folder>-1.0.0.jar\`
+(it listens on \`PORT\`, default 8080). The applications need a JDK 17 and Maven; \`connect dev\` builds
+them with \`mvn package -DskipTests\`, as the platform does.
+
+## Test
+
+\`\`\`sh
+cd <folder> && mvn test
+\`\`\`
+
+Every service, event and job application has JUnit tests that run without a commercetools
+project: the API is replaced by a local stand-in (\`FakeCommercetools\`).`;
 
 export function rootReadme(title: string, language: Language, apps: PlannedApplication[]): string {
   const rows = apps
@@ -54,16 +79,7 @@ connect validate      # check connect.yaml and every application folder
 connect dev           # run every application as the Connect runtime would
 \`\`\`
 
-Or run one application on its own: \`cd <folder> && npm install && npm run build && npm start\`.
-
-## Test
-
-\`\`\`sh
-cd <folder> && npm test
-\`\`\`
-
-Every service, event and job application has tests (vitest and supertest) that run without a
-commercetools project: the API is replaced by a local stand-in through \`CTP_API_URL\`.
+${language === 'java' ? JAVA_RUN : NODE_RUN}
 
 The integration tests (\`integration/\`, node:test) run every application in the \`connect dev\`
 emulator and call them as commercetools does: a cart created calls the API Extension, an order

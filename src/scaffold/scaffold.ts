@@ -207,7 +207,13 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     await transaction.ensureRoot();
     const files: string[] = [];
     for (const [path, text] of [
-      ['connect.yaml', createConnectYaml(options.applications, schemaUrl())],
+      [
+        'connect.yaml',
+        createConnectYaml(
+          options.applications.map((app) => ({ ...app, language: options.language })),
+          schemaUrl(),
+        ),
+      ],
       ['README.md', rootReadme(basename(root), options.language, options.applications)],
       ['.gitignore', ROOT_GITIGNORE],
     ] as const) {
@@ -231,7 +237,9 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       files.push(...(await renderApplication(app, options, root, transaction)));
     }
     checkpoint();
-    if (options.install) {
+    // Java: Maven fetches the dependencies when it builds; there is nothing to install first.
+    const install = options.install && options.language !== 'java';
+    if (install) {
       await installDependencies(
         options.applications.map((app) => ({ name: app.name, folder: join(root, app.name) })),
         { manager: packageManager, quiet: options.quiet === true, signal },
@@ -248,7 +256,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       language: options.language,
       applications: options.applications.map((app) => summarize(app, root)),
       packageManager,
-      installed: options.install,
+      installed: install,
       git,
       files: files.sort(),
     };
@@ -263,6 +271,7 @@ export function inferLanguage(
   let sawPackage = false;
   // Assets are the same in both languages: they do not tell.
   for (const { name } of applications.filter((app) => app.type !== 'assets')) {
+    if (existsSync(join(root, name, 'pom.xml'))) return 'java';
     if (existsSync(join(root, name, 'tsconfig.json'))) return 'ts';
     if (existsSync(join(root, name, 'package.json'))) sawPackage = true;
   }
@@ -299,7 +308,7 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
     });
   }
   checkPlan([app], names);
-  const updated = addToConnectYaml(source, app, file);
+  const updated = addToConnectYaml(source, { ...app, language: options.language }, file);
   const folder = join(root, app.name);
   if (existsSync(folder) && !options.force) {
     throw new ConnectError('FOLDER_EXISTS', `${folder} already exists.`, {
@@ -312,7 +321,8 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
     const files = await renderApplication(app, options, root, transaction);
     await transaction.replaceText(basename(file), source, updated);
     checkpoint();
-    if (options.install) {
+    const install = options.install && options.language !== 'java';
+    if (install) {
       await installDependencies([{ name: app.name, folder }], {
         manager: packageManager,
         quiet: options.quiet === true,
@@ -325,7 +335,7 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
       language: options.language,
       application: summarize(app, root),
       packageManager,
-      installed: options.install,
+      installed: install,
       files: [...files, basename(file)].sort(),
     };
   });

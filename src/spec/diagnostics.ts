@@ -183,6 +183,40 @@ export const RULES = {
     severity: 'warning',
     description: 'The declaration `connect types` wrote no longer matches connect.yaml.',
   },
+  // 5. Application folders: Java (src/spec/java.ts)
+  'ambiguous-runtime': {
+    severity: 'warning',
+    description: 'Both pom.xml and package.json: the platform builds the folder with Maven.',
+  },
+  'invalid-pom-xml': { severity: 'error', description: 'pom.xml is not well-formed XML with a <project>.' },
+  'unsupported-java-version': {
+    severity: 'error',
+    description: 'A Java release the runtime does not have (LTS from 17; 11 is gone).',
+  },
+  'missing-java-version': {
+    severity: 'warning',
+    description: 'pom.xml and project.toml declare no Java release.',
+  },
+  'java-version-mismatch': {
+    severity: 'error',
+    description: 'project.toml runs an older Java than pom.xml compiles for.',
+  },
+  'no-executable-jar': {
+    severity: 'error',
+    description: 'The build makes no jar with a Main-Class (what the runtime runs).',
+  },
+  'multiple-executable-jars': {
+    severity: 'error',
+    description: 'The build makes several jars with a Main-Class; the runtime refuses to choose.',
+  },
+  'npm-in-java-app': {
+    severity: 'error',
+    description: "A Java application's postDeploy/preUndeploy runs npm or node.",
+  },
+  'invalid-maven-script': {
+    severity: 'error',
+    description: 'postDeploy/preUndeploy runs a Maven execution, profile, class or mvnw that is not there.',
+  },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type RuleCode = keyof typeof RULES;

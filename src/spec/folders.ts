@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import type { Diagnostic } from './diagnostics.js';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './read-regular.js';
+import { checkJavaFolder } from './java.js';
 import { MERCHANT_CENTER_TYPES } from './types.js';
 import { deferredSource, type PathSegment, type YamlSource } from './yaml-source.js';
 
@@ -101,7 +102,8 @@ async function checkFolder(
   const packageFile = join(folder, 'package.json');
   let unreadable: string | undefined;
   const bytes = await readRegularFile(packageFile, MAX_PACKAGE_JSON_BYTES).catch((error: unknown) => {
-    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError) unreadable = error.message;
+    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError)
+      unreadable = error.message;
     return undefined;
   });
   if (unreadable !== undefined) {
@@ -114,12 +116,18 @@ async function checkFolder(
       ),
     ];
   }
+  // A service, event or job with a pom.xml is a Java application (src/spec/java.ts).
+  if (NEEDS_START.includes(type) && (await kind(join(folder, 'pom.xml'))) === 'file') {
+    return checkJavaFolder(source, application, base, folder, { hasPackageJson: bytes !== undefined });
+  }
   if (bytes === undefined) {
     return [
       source.diagnostic(
         'missing-package-json',
         'error',
-        `${name}/package.json is missing: the platform installs and starts each application with npm; run \`npm init -y\` in ${name}/`,
+        NEEDS_START.includes(type)
+          ? `${name}/ has neither package.json (Node.js) nor pom.xml (Java): the platform's build detects no runtime and the deployment fails; run \`npm init -y\` in ${name}/, or add a Maven pom.xml`
+          : `${name}/package.json is missing: the platform installs and starts each application with npm; run \`npm init -y\` in ${name}/`,
         [...base, 'name'],
       ),
     ];

@@ -147,6 +147,12 @@ export class AppSupervisor {
   }
 
   log(stream: LogStream, text: string): void {
+    // Maven prints colour resets even in batch mode: at the start of a line (after a script's
+    // `[postDeploy] `) they do nothing but clutter the log, and a line of nothing else is dropped.
+    // eslint-disable-next-line no-control-regex -- the escape character is what is matched
+    const cleaned = text.replace(/^((?:\[\w+\] )?)(?:\u001b\[0?m)+/, '$1');
+    if (cleaned !== text && (cleaned === '' || /^\[\w+\] $/.test(cleaned))) return;
+    text = cleaned;
     const line: LogLine = {
       time: new Date().toISOString(),
       application: this.name,
@@ -281,6 +287,7 @@ export class AppSupervisor {
     dirs: Set<string>;
     files: Set<string>;
     output: string[];
+    watches: ((path: string) => boolean) | undefined;
   }> {
     const runtime = this.detected ?? (await this.runtime());
     const watched = await runtime.watch(this.runtimeApp()).catch(() => ({ dirs: [], output: [] }));
@@ -289,6 +296,7 @@ export class AppSupervisor {
       dirs: new Set(runtime.generatedDirs),
       files: new Set(runtime.generatedFiles),
       output: watched.output,
+      watches: runtime.watches ? (path) => runtime.watches?.(path) ?? true : undefined,
     };
   }
 

@@ -103,4 +103,9 @@ export interface Runtime {
   shutdown?(): void;
   /** The variable that tells the app which port to listen on (the platform sets PORT). */
   readonly portVariable: string;
+  /**
+   * Whether a change of this path (relative to the app's folder; '' is the folder) is a reason
+   * to rebuild; undefined: every path but the generated ones (Java: src/, pom.xml, project.toml).
+   */
+  watches?(path: string): boolean;
 }

@@ -1,0 +1,221 @@
+/**
+ * `connect dev` on Java applications, end to end: the built CLI on a repository of two Java
+ * services (one reads PORT, the other SERVER_PORT) and a Java job, built with Maven and run
+ * with `java -jar`. Extension calls, a job run, a reload that rebuilds, a failed build that
+ * keeps the previous version, Ctrl-C that leaves no JVM; and the apps that cannot run (no
+ * Maven, a JDK older than the pom needs) stop alone with a message while the others run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { EmulatorStatus } from '../src/emulator/emulator.js';
+import type { ExtensionCall } from '../src/emulator/extensions/runner.js';
+import type { JobRun } from '../src/emulator/types.js';
+import { repoRoot, runCli, tempDir } from './helpers/cli.js';
+import { javaSkip, mavenEnv } from './helpers/java.js';
+import { adminUrl, allGone, apps, eventually, getJson, startDev, type DevProcess } from './dev-helpers.js';
+
+interface JavaAnswer {
+  pid: number;
+  message: string;
+  env: Record<string, string | null>;
+}
+
+const fixture = join(repoRoot, 'test', 'fixtures', 'java');
+
+/** Pids of the JVMs whose command line names the repository. */
+function jvmsOf(root: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (command.includes('java') && command.includes(root)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+describe.skipIf(javaSkip !== undefined)('connect dev on Java applications', () => {
+  let repo: { path: string; cleanup: () => Promise<void> };
+  let dev: DevProcess;
+  let admin: string;
+  const env = mavenEnv();
+
+  beforeAll(async () => {
+    repo = await tempDir('connect-dev-java-');
+    await cp(fixture, repo.path, { recursive: true });
+    dev = startDev([repo.path, '--admin-port', '0', '--grace', '3000'], { env });
+    await dev.waitFor(/applications ready/, 240_000, 'stderr');
+    admin = await adminUrl(repo.path);
+  }, 260_000);
+
+  afterAll(async () => {
+    if (dev.exitCode === null) dev.kill('SIGKILL');
+    await repo.cleanup();
+  });
+
+  const answer = async (name: string): Promise<JavaAnswer> => {
+    const app = await apps(admin);
+    return getJson<JavaAnswer>(app(name).url ?? 'http://127.0.0.1:1/');
+  };
+
+  it('runs both services side by side, each on its own PORT and SERVER_PORT', async () => {
+    const app = await apps(admin);
+    for (const name of ['svc-a', 'svc-b', 'job']) expect(app(name).state).toBe('ready');
+    expect(app('svc-a').port).not.toBe(app('svc-b').port);
+    const a = await answer('svc-a');
+    const b = await answer('svc-b');
+    expect(a.env.PORT).toBe(String(app('svc-a').port));
+    expect(a.env.SERVER_PORT).toBe(String(app('svc-a').port));
+    expect(b.env.SERVER_PORT).toBe(String(app('svc-b').port));
+    expect(a.message).toBe('v1');
+    // The JVM reaches the local API through CTP_API_URL; the Node.js preload is not passed on.
+    expect(a.env.CTP_API_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(a.env.NODE_OPTIONS).toBeNull();
+    // The pid shown is the JVM's own (it leads its process group).
+    expect(app('svc-a').pid).toBe(a.pid);
+  });
+
+  it('calls both services as API Extensions and judges their answers', async () => {
+    const called = await Promise.all(
+      ['svc-a', 'svc-b'].map((name) =>
+        runCli(
+          [
+            'trigger',
+            'extension',
+            name,
+            '--resource',
+            'cart',
+            '--action',
+            'Create',
+            '--json',
+            '--path',
+            repo.path,
+          ],
+          { env },
+        ),
+      ),
+    );
+    for (const result of called) expect(result.exitCode, result.stderr).toBe(0);
+    const [a, b] = called.map((result) => JSON.parse(result.stdout) as ExtensionCall);
+    expect(a?.verdict).toMatchObject({ ok: true });
+    expect(a?.response?.body).toEqual({
+      actions: [{ action: 'setCustomerEmail', email: 'a-v1@example.com' }],
+    });
+    expect(b?.verdict).toMatchObject({ ok: true });
+    expect(b?.response?.body).toEqual({ actions: [] });
+  });
+
+  it('runs the job', async () => {
+    const result = await runCli(['trigger', 'job', 'job', '--json', '--path', repo.path], { env });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout) as JobRun).toMatchObject({ statusCode: 200, outcome: 'ok' });
+  });
+
+  it('rebuilds and restarts a service when its source changes, and only that one', async () => {
+    const before = await answer('svc-a');
+    const other = await answer('svc-b');
+    const file = join(repo.path, 'svc-a', 'src', 'main', 'java', 'fixture', 'Message.java');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"v1"', '"v2"'));
+    const after = await eventually(
+      async () => {
+        const now = await answer('svc-a').catch(() => undefined);
+        return now?.message === 'v2' ? now : undefined;
+      },
+      120_000,
+      'svc-a answering v2',
+    );
+    expect(after.pid).not.toBe(before.pid);
+    expect(jvmsOf(repo.path)).not.toContain(before.pid);
+    expect((await answer('svc-b')).pid).toBe(other.pid);
+  }, 130_000);
+
+  it('keeps the previous version running when the build fails', async () => {
+    const before = await answer('svc-a');
+    const file = join(repo.path, 'svc-a', 'src', 'main', 'java', 'fixture', 'Message.java');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, source.replace('private Message', 'privat Message'));
+    await dev.waitFor(
+      /svc-a: mvn package -DskipTests failed .*previous version keeps running/,
+      120_000,
+      'stderr',
+    );
+    expect(dev.output().stderr).toMatch(/Message\.java:\[\d+,\d+\]/);
+    const still = await answer('svc-a');
+    expect(still).toMatchObject({ pid: before.pid, message: 'v2' });
+    const status = await getJson<EmulatorStatus>(`${admin}/__connect/api/status`);
+    expect(status.applications.find((app) => app.name === 'svc-a')).toMatchObject({
+      state: 'ready',
+      lastError: expect.stringMatching(/mvn package -DskipTests failed/),
+    });
+  }, 130_000);
+
+  it('stops every JVM on Ctrl-C', async () => {
+    const pids = jvmsOf(repo.path);
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+    dev.kill('SIGINT');
+    await dev;
+    expect(await allGone(pids, 10_000)).toEqual([]);
+    expect(jvmsOf(repo.path)).toEqual([]);
+  }, 30_000);
+});
+
+describe.skipIf(javaSkip !== undefined)('connect dev when a Java application cannot run', () => {
+  it('stops that application with what to install; the others run', async () => {
+    const repo = await tempDir('connect-dev-java-missing-');
+    try {
+      // A PATH with java and node but no Maven.
+      const bin = join(repo.path, 'bin');
+      await mkdir(bin);
+      for (const tool of ['java', 'javac']) await symlink(`/usr/bin/${tool}`, join(bin, tool));
+      await symlink(process.execPath, join(bin, 'node'));
+      await cp(join(fixture, 'svc-a'), join(repo.path, 'no-maven'), { recursive: true });
+      await cp(join(fixture, 'svc-b'), join(repo.path, 'newer-java'), { recursive: true });
+      const pom = join(repo.path, 'newer-java', 'pom.xml');
+      await writeFile(pom, (await readFile(pom, 'utf8')).replace('>17<', '>99<'));
+      await mkdir(join(repo.path, 'node-app'));
+      await writeFile(
+        join(repo.path, 'node-app', 'package.json'),
+        JSON.stringify({ name: 'node-app', scripts: { start: 'node server.js' } }),
+      );
+      await writeFile(
+        join(repo.path, 'node-app', 'server.js'),
+        "require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT);\n",
+      );
+      await writeFile(
+        join(repo.path, 'connect.yaml'),
+        ['no-maven', 'newer-java', 'node-app']
+          .map((name) => `  - name: ${name}\n    applicationType: service\n    endpoint: /\n`)
+          .join('')
+          .replace(/^/, 'deployAs:\n'),
+      );
+      const dev = startDev([repo.path, '--admin-port', '0', '--no-watch'], {
+        env: { ...mavenEnv(), PATH: bin, JAVA_HOME: '' },
+      });
+      try {
+        await dev.waitFor(/applications ready/, 60_000, 'stderr');
+        const { stderr } = dev.output();
+        expect(stderr).toMatch(/no-maven: Maven \(mvn\) is not installed.*\nTry: install Maven/);
+        expect(stderr).toMatch(
+          /newer-java: it needs Java 99 \(pom\.xml maven\.compiler\.release\) but \S+ is Java \d+/,
+        );
+        expect(stderr).toMatch(/Try: install JDK 99/);
+        const app = await apps(await adminUrl(repo.path));
+        expect(app('node-app').state).toBe('ready');
+        expect(app('no-maven')).toMatchObject({ state: 'crashed', lastError: 'mvn not found' });
+        expect(app('newer-java').state).toBe('crashed');
+      } finally {
+        dev.kill('SIGINT');
+        await dev;
+      }
+    } finally {
+      await repo.cleanup();
+    }
+  }, 90_000);
+});
