@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
+import { pathArg, repositoryPath } from '../cli/repository-path.js';
 import { SCAFFOLD_TYPES } from '../scaffold/catalogue.js';
 import { resolveAddAnswers } from '../scaffold/questions.js';
 import { addApplication, inferLanguage, readRepository, type AddResult } from '../scaffold/scaffold.js';
@@ -14,7 +15,7 @@ export default class Add extends BaseCommand<typeof Add> {
   static override examples = [
     '<%= config.bin %> add event',
     '<%= config.bin %> add job --name nightly-export --schedule "0 3 * * *" --no-install',
-    '<%= config.bin %> add service --name cart-rules --endpoint /cart-rules --path ../my-connector',
+    '<%= config.bin %> add service --name cart-rules --endpoint /cart-rules ../my-connector',
   ];
 
   static override args = {
@@ -22,6 +23,7 @@ export default class Add extends BaseCommand<typeof Add> {
       description: `application type: ${SCAFFOLD_TYPES.join(', ')}`,
       required: true,
     }),
+    path: pathArg,
   };
 
   static override flags = {
@@ -31,7 +33,8 @@ export default class Add extends BaseCommand<typeof Add> {
     }),
     path: Flags.string({
       char: 'p',
-      description: 'the repository (or its connect.yaml); default: the current directory',
+      hidden: true,
+      description: 'Same as the PATH argument (kept for scripts).',
     }),
     language: Flags.string({
       char: 'l',
@@ -50,7 +53,8 @@ export default class Add extends BaseCommand<typeof Add> {
 
   async run(): Promise<AddResult> {
     const { flags } = this;
-    const repository = await readRepository(flags.path);
+    const path = repositoryPath(this.args.path, flags.path);
+    const repository = await readRepository(path);
     const answers = await resolveAddAnswers(
       {
         type: this.args.type,
@@ -66,7 +70,7 @@ export default class Add extends BaseCommand<typeof Add> {
     );
     const result = await addApplication({
       ...answers,
-      path: flags.path,
+      path,
       force: flags.force,
       quiet: this.jsonEnabled(),
     });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-import { Args, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
+import { pathArg } from '../cli/repository-path.js';
 import { ExitCode } from '../errors.js';
 import type { ValidationResult } from '../spec/diagnostics.js';
 import { formatGithub, formatStylish } from '../spec/format.js';
@@ -26,9 +27,7 @@ Exit code: 0 when there is no error (warnings allowed unless --strict), 1 when t
   ];
 
   static override args = {
-    path: Args.string({
-      description: 'connect.yaml, or the directory holding it (default: the current directory)',
-    }),
+    path: pathArg,
   };
 
   static override flags = {
