@@ -279,6 +279,7 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
   if (existsSync(folder) && !options.force) {
     throw new ConnectError('FOLDER_EXISTS', `${folder} already exists.`, {
       hint: 'choose another name, or pass --force to replace the folder',
+      exitCode: ExitCode.Usage,
     });
   }
   const packageManager = options.packageManager ?? detectPackageManager();

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { ConnectError } from '../errors.js';
+import { ConnectError, ExitCode } from '../errors.js';
 import { summarize, type Diagnostic, type ValidationResult } from './diagnostics.js';
 import { checkFolders } from './folders.js';
 import { findSpecFile } from './load.js';
@@ -103,6 +103,7 @@ export async function validateRepository(
       `${file} cannot be read: ${error.code ?? error.message}`,
       {
         hint: 'check the file permissions',
+        exitCode: ExitCode.Usage,
         cause: error,
       },
     );

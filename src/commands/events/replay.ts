@@ -14,7 +14,7 @@ export default class EventsReplay extends BaseCommand<typeof EventsReplay> {
     'Redeliver one message (by id, see `connect events list`) or every dead letter of the running `connect dev`. Exits 1 unless every replayed message was acknowledged.';
 
   static override examples = [
-    '<%= config.bin %> events replay 0b9e...',
+    '<%= config.bin %> events replay 0b9e6c1f-4a55-4a3b-9f0e-6f1f5c2d7a10',
     '<%= config.bin %> events replay --all-dead --json',
   ];
 

@@ -5,7 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
-import { ConnectError, isConnectError } from '../../errors.js';
+import { ConnectError, ExitCode, isConnectError } from '../../errors.js';
 import type { ExtensionAction } from '../extensions/runner.js';
 import type { Resource } from './mock-internals.js';
 import type { EmulatedPlatform } from './emulated-platform.js';
@@ -125,6 +125,7 @@ function pathFor(typeIdOrPath: string): string {
       `"${typeIdOrPath}" is not a resource type of the local API.`,
       {
         hint: 'use a typeId such as cart, order, customer, payment, product',
+        exitCode: ExitCode.Usage,
       },
     );
   }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
-import { ConnectError } from '../../errors.js';
+import { ConnectError, ExitCode } from '../../errors.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
 import { DEFAULT_PROJECT_KEY, newCredentials, scopeFor, type PlatformInfo } from './environment.js';
@@ -247,7 +247,7 @@ export class LocalApi {
         `"${typeIdOrPath}" is not a resource type of the local API.`,
         {
           hint: `use one of ${Object.keys(RESOURCE_PATHS).join(', ')}`,
-          exitCode: 2,
+          exitCode: ExitCode.Usage,
         },
       );
     }
