@@ -48,7 +48,7 @@ export const EXIT_CODE_TABLE: readonly {
     code: ExitCode.Usage,
     name: 'Usage',
     meaning:
-      'The command line cannot run as written: unknown command or flag, a missing, repeated or malformed argument or flag value, a flag that applies to nothing, a name already taken (`DUPLICATE_NAME`, `FOLDER_EXISTS` without `--force`), no connect.yaml (or an unreadable one) at PATH or above it.',
+      'The command line cannot run as written: unknown command or flag, a missing, repeated or malformed argument or flag value, a flag that applies to nothing, a name already taken (`DUPLICATE_NAME`, `FOLDER_EXISTS` without `--force`), what it needs is missing: no connect.yaml (or an unreadable one) at PATH or above it, no credentials (`NOT_LOGGED_IN`).',
   },
   {
     code: ExitCode.InputRequired,

@@ -78,6 +78,8 @@ export interface EmulatorOptions {
   processEnv?: NodeJS.ProcessEnv | undefined;
   cwd?: string | undefined;
   version?: string | undefined;
+  /** Called once the admin API and the plugins listen, before the applications start. */
+  onListening?: (() => void) | undefined;
 }
 
 export interface EmulatorStatus {
@@ -181,6 +183,7 @@ export class Emulator {
     }
     this.applyPluginValues();
     this.refreshRedactor();
+    this.options.onListening?.();
 
     const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
