@@ -1,3 +1,5 @@
+import { join, relative } from 'node:path';
+
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
@@ -7,6 +9,7 @@ import { resolveAddAnswers } from '../scaffold/questions.js';
 import { addApplication, inferLanguage, readRepository, type AddResult } from '../scaffold/scaffold.js';
 import { inquirerPrompter } from '../ui/prompter.js';
 import { canPrompt } from '../ui/prompt.js';
+import { shellWord } from '../ui/shell.js';
 
 export default class Add extends BaseCommand<typeof Add> {
   static override summary = 'Add an application to an existing Connect repository.';
@@ -79,7 +82,11 @@ export default class Add extends BaseCommand<typeof Add> {
       this.output.success(
         `Added ${app.applicationType} "${app.name}" in ${app.name}/${app.endpoint ? ` (POST ${app.endpoint})` : ''} and to connect.yaml`,
       );
-      if (!result.installed) this.output.info(`Next: cd ${app.name} && ${result.packageManager} install`);
+      if (!result.installed) {
+        // From where the user is (perhaps a subfolder of the repository), as a shell word.
+        const folder = relative(process.cwd(), join(result.root, app.name)) || '.';
+        this.output.info(`Next: cd ${shellWord(folder)} && ${result.packageManager} install`);
+      }
     }
     return result;
   }

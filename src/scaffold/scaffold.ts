@@ -22,7 +22,8 @@ import { detectPackageManager, installDependencies, type PackageManager } from '
 import { assertValidEndpoint, assertValidName, assertValidSchedule } from './names.js';
 import { renderTemplate, writeText } from './render.js';
 import { packageNameOf, ROOT_GITIGNORE, rootReadme } from './root-files.js';
-import { isEmptyDirectory, Transaction } from './transaction.js';
+import { assertEmptyTarget } from './scaffold-target.js';
+import { Transaction } from './transaction.js';
 
 export interface ScaffoldOptions {
   language: Language;
@@ -181,11 +182,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       exitCode: ExitCode.Usage,
     });
   }
-  if (!options.force && !(await isEmptyDirectory(root))) {
-    throw new ConnectError('DIRECTORY_NOT_EMPTY', `${root} is not empty.`, {
-      hint: 'choose a new or empty directory, or pass --force to write into it (files of the same name are replaced)',
-    });
-  }
+  if (!options.force) await assertEmptyTarget(root);
   const packageManager = options.packageManager ?? detectPackageManager();
   const hadGit = existsSync(join(root, '.git'));
   const transaction = new Transaction(root);
