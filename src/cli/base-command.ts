@@ -57,7 +57,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     // A wrong command line is a usage error like any other: stable code, a hint, exit 2, whatever
     // oclif's own exit code for that case. oclif marks every parse failure (its parse errors and a
     // flag value its parser refused) with this closing line.
-    if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
+    if (
+      !isConnectError(error) &&
+      (/\nSee more help with --help\s*$/.test(error.message) ||
+        // The one parse error oclif raises without that line: a single-value flag given twice.
+        /^Flag --[\w-]+ can only be specified once$/.test(error.message))
+    ) {
       error = usageError(error.message, this.id, this.flagNames());
     }
     if (!isConnectError(error) && error instanceof Errors.CLIError) {

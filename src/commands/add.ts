@@ -13,7 +13,7 @@ import { shellWord } from '../ui/shell.js';
 
 export default class Add extends BaseCommand<typeof Add> {
   static override summary = 'Add an application to an existing Connect repository.';
-  static override description = `Creates the application's folder from the bundled template and adds its entry to connect.yaml, keeping the file's comments, order and formatting. Refuses a name that connect.yaml already has.`;
+  static override description = `Creates the application's folder from the bundled template and adds its entry to connect.yaml, keeping the file's comments, order and formatting. Refuses a name that connect.yaml already has, unless that application has no folder yet: then it creates the folder (validate's missing-folder) and leaves connect.yaml as it is.`;
 
   static override examples = [
     '<%= config.bin %> add event',
@@ -58,13 +58,17 @@ export default class Add extends BaseCommand<typeof Add> {
     const { flags } = this;
     const path = repositoryPath(this.args.path, flags.path);
     const repository = await readRepository(path);
+    const declared = repository.applications.find(
+      (app) => app.name === (flags.name ?? this.args.type) && app.type === this.args.type,
+    );
     const answers = await resolveAddAnswers(
       {
         type: this.args.type,
         name: flags.name,
         language: flags.language,
-        endpoints: flags.endpoint === undefined ? undefined : [flags.endpoint],
-        schedules: flags.schedule === undefined ? undefined : [flags.schedule],
+        // An application connect.yaml declares (its folder is missing): its endpoint and schedule.
+        endpoints: optional(flags.endpoint ?? declared?.endpoint),
+        schedules: optional(flags.schedule ?? declared?.schedule),
         install: flags.install,
         yes: flags.yes,
       },
@@ -80,7 +84,9 @@ export default class Add extends BaseCommand<typeof Add> {
     if (!this.jsonEnabled()) {
       const app = result.application;
       this.output.success(
-        `Added ${app.applicationType} "${app.name}" in ${app.name}/${app.endpoint ? ` (POST ${app.endpoint})` : ''} and to connect.yaml`,
+        result.declared
+          ? `Created ${app.name}/ for the ${app.applicationType} "${app.name}" connect.yaml declares${app.endpoint ? ` (POST ${app.endpoint})` : ''}`
+          : `Added ${app.applicationType} "${app.name}" in ${app.name}/${app.endpoint ? ` (POST ${app.endpoint})` : ''} and to connect.yaml`,
       );
       if (!result.installed) {
         // From where the user is (perhaps a subfolder of the repository), as a shell word.
@@ -90,4 +96,8 @@ export default class Add extends BaseCommand<typeof Add> {
     }
     return result;
   }
+}
+
+function optional(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : [value];
 }

@@ -74,6 +74,8 @@ export interface AddResult {
   packageManager: PackageManager;
   installed: boolean;
   files: string[];
+  /** connect.yaml already declared the application: only its folder was created. */
+  declared?: boolean;
 }
 
 /** The package's version: templates are pinned to it, and the schema URL names it. */
@@ -247,7 +249,7 @@ export async function readRepository(path?: string): Promise<{
   file: string;
   source: string;
   names: string[];
-  applications: { name: string; type: string | undefined }[];
+  applications: { name: string; type: string | undefined; endpoint?: string; schedule?: string }[];
 }> {
   const file = await findSpecFile(path);
   const source = await readFile(file, 'utf8');
@@ -262,8 +264,14 @@ export async function readRepository(path?: string): Promise<{
 }
 
 export async function addApplication(options: AddOptions): Promise<AddResult> {
-  const { root, file, source, names } = await readRepository(options.path);
+  const { root, file, source, names, applications } = await readRepository(options.path);
   const app = options.application;
+  const declared = applications.find((entry) => entry.name === app.name);
+  // An application connect.yaml declares without its folder (validate's missing-folder): create
+  // the folder from the template and leave connect.yaml as it is.
+  if (declared !== undefined && (!existsSync(join(root, app.name)) || options.force)) {
+    return restoreFolder(options, declared, { root, file });
+  }
   if (names.includes(app.name)) {
     throw new ConnectError('DUPLICATE_NAME', `${file} already has an application named "${app.name}".`, {
       hint: `choose another name: connect add ${app.type} --name <name>`,
@@ -300,6 +308,56 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
       packageManager,
       installed: options.install,
       files: [...files, basename(file)].sort(),
+    };
+  });
+}
+
+/** The folder of an application connect.yaml already declares, from its template. */
+async function restoreFolder(
+  options: AddOptions,
+  declared: { name: string; type: string | undefined; endpoint?: string; schedule?: string },
+  { root, file }: { root: string; file: string },
+): Promise<AddResult> {
+  const app = options.application;
+  if (declared.type !== undefined && declared.type !== app.type) {
+    throw new ConnectError(
+      'DUPLICATE_NAME',
+      `${file} already has an application named "${app.name}", of type ${declared.type}, not ${app.type}.`,
+      {
+        hint: `create its folder with \`connect add ${declared.type} --name ${app.name}\`, or choose another name`,
+        exitCode: ExitCode.Usage,
+      },
+    );
+  }
+  // The code must answer where connect.yaml says the platform calls it.
+  const planned = {
+    ...app,
+    ...(declared.endpoint !== undefined ? { endpoint: declared.endpoint } : {}),
+    ...(declared.schedule !== undefined ? { schedule: declared.schedule } : {}),
+  };
+  checkPlan([planned], []);
+  const folder = join(root, app.name);
+  const packageManager = options.packageManager ?? detectPackageManager();
+  const transaction = new Transaction(root);
+  return withRollback(transaction, async (signal, checkpoint) => {
+    const files = await renderApplication(planned, options, root, transaction);
+    checkpoint();
+    if (options.install) {
+      await installDependencies([{ name: app.name, folder }], {
+        manager: packageManager,
+        quiet: options.quiet === true,
+        signal,
+      });
+    }
+    return {
+      root,
+      connectYaml: file,
+      language: options.language,
+      application: summarize(planned, root),
+      packageManager,
+      installed: options.install,
+      files: files.sort(),
+      declared: true,
     };
   });
 }

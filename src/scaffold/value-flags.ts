@@ -20,11 +20,21 @@ interface FlagRule {
 const RULES: { key: 'endpoints' | 'schedules'; rule: FlagRule }[] = [
   {
     key: 'endpoints',
-    rule: { flag: '--endpoint', applies: hasEndpoint, kind: 'service, event or job application', example: '/PATH' },
+    rule: {
+      flag: '--endpoint',
+      applies: hasEndpoint,
+      kind: 'service, event or job application',
+      example: '/PATH',
+    },
   },
   {
     key: 'schedules',
-    rule: { flag: '--schedule', applies: (type) => type === 'job', kind: 'job application', example: '"CRON"' },
+    rule: {
+      flag: '--schedule',
+      applies: (type) => type === 'job',
+      kind: 'job application',
+      example: '"CRON"',
+    },
   },
 ];
 
@@ -51,7 +61,7 @@ export function checkValueFlags(
       throw usage(
         'FLAG_APPLIES_TO_NOTHING',
         `${rule.flag} ${general[0]} applies to no application: there is no ${rule.kind}.`,
-        `remove ${rule.flag}, or add such an application (--app TYPE[:NAME])`,
+        `remove ${rule.flag} (it applies to each ${rule.kind} only)`,
       );
     }
     const seen = new Set<string>();

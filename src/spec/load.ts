@@ -4,7 +4,7 @@
  */
 import { constants } from 'node:fs';
 import { access, lstat, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { ConnectError, ExitCode } from '../errors.js';
 import { shellWord } from '../ui/shell.js';
@@ -96,12 +96,15 @@ export async function loadSpec(path?: string): Promise<LoadedSpec> {
   const { validateSource } = await import('./validate.js');
   const result = await validateSource(file, bytes, { folders: false });
   if (!result.spec || result.errorCount > 0) {
-    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    // Refused for its document errors, but reported as `connect validate` reports it (folders
+    // included), so that both name the same problems and count the same number.
+    const full = await validateSource(file, bytes, { folders: true, root: dirname(file) });
+    const errors = full.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     const shown = errors
       .slice(0, 3)
       .map(
         (diagnostic) =>
-          `  ${basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
+          `  ${relative(dirname(file), diagnostic.file) || basename(file)}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message} [${diagnostic.code}]`,
       );
     const more = errors.length > 3 ? [`  ... and ${errors.length - 3} more`] : [];
     throw new ConnectError(
@@ -112,7 +115,7 @@ export async function loadSpec(path?: string): Promise<LoadedSpec> {
         ...more,
       ].join('\n'),
       {
-        hint: `run \`connect validate ${dirname(file)}\` for every problem with its fix`,
+        hint: `run \`connect validate ${shellWord(dirname(file))}\` for every problem with its fix`,
         details: { diagnostics: errors },
       },
     );

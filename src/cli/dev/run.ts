@@ -54,7 +54,8 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
       if (!json) return;
       // The first line of --json: where to reach this emulator, so that no tool scrapes stderr.
       const status = emulator.status();
-      const platform = status.platform as { apiUrl?: string; authUrl?: string; projectKey?: string } | undefined;
+      const platform = status.platform as
+        { apiUrl?: string; authUrl?: string; projectKey?: string } | undefined;
       output.out(
         JSON.stringify({
           event: 'addresses',
