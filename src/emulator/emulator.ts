@@ -471,6 +471,7 @@ export class Emulator {
       port,
       url: this.appUrl(app, port),
       build: this.options.build !== false,
+      watching: this.options.watch !== false,
       graceMs: this.graceMs,
       guardian: this.guardian,
       bus: this.bus,

@@ -45,6 +45,8 @@ export interface SupervisorOptions {
   onReady?(first: boolean): void;
   readyWarnMs?: number;
   maxFailedStarts?: number;
+  /** false with --no-watch: saving a file restarts nothing, so no hint says so. */
+  watching?: boolean;
 }
 
 const LOG_LIMIT = 1000;
@@ -359,7 +361,11 @@ export class AppSupervisor {
     this.options.logger.error(
       `${this.name} ${what}.${output ? `\nLast output:\n${output}` : ''}\n${
         giveUp
-          ? `Not restarting after ${max} failed starts in a row: save a file of ${this.name} or run \`connect dev\` again.`
+          ? `Not restarting after ${max} failed starts in a row: ${
+              this.options.watching === false
+                ? `fix it, then restart it on the dashboard (Restart) or run \`connect dev\` again (--no-watch: saving a file restarts nothing).`
+                : `save a file of ${this.name} or run \`connect dev\` again.`
+            }`
           : `Restarting in ${delay} ms.`
       }`,
     );
