@@ -112,7 +112,11 @@ const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, 
  * A failure before any diagnostic (no connect.yaml, an unreadable one) as a GitHub Actions
  * annotation too, so that a CI run shows it where the others would be.
  */
-export function formatGithubError(error: { code: string; message: string; hint?: string | undefined }): string {
+export function formatGithubError(error: {
+  code: string;
+  message: string;
+  hint?: string | undefined;
+}): string {
   const text = error.hint === undefined ? error.message : `${error.message}\nTry: ${error.hint}`;
   return `::error title=${escapeProperty(error.code)}::${escapeData(text)}`;
 }
