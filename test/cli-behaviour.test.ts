@@ -4,12 +4,16 @@
  * folder, GitHub annotations without connect.yaml, `status` on crashed apps, and the first line
  * of `connect dev --json`. The built CLI as a child process, in real temp folders.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { repoRoot, runCli, spawnCli, tempDir } from './helpers/cli.js';
+import { shellWord } from '../src/ui/shell.js';
+
+import { cliBin, repoRoot, runCli, spawnCli, tempDir } from './helpers/cli.js';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -239,4 +243,33 @@ describe('connect dev --json and connect status', () => {
       await dev;
     }
   }, 120_000);
+});
+
+describe('an unknown command on a terminal', () => {
+  const script = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+
+  it.skipIf(script === undefined)(
+    'exits 2 when "Did you mean …?" is declined, as off a terminal',
+    async () => {
+      // util-linux `script` gives the CLI a pseudo-terminal; -e returns the CLI's exit code.
+      const child = execa(
+        script as string,
+        ['-qec', `${shellWord(process.execPath)} ${shellWord(cliBin)} valdate`, '/dev/null'],
+        {
+          reject: false,
+          stdin: 'pipe',
+          env: { NO_COLOR: '1' },
+          timeout: 60_000,
+        },
+      );
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('Did you mean') && !child.stdin?.writableEnded) child.stdin?.end('n\r');
+      });
+      const result = await child;
+      expect(out).toContain('valdate is not a connect command');
+      expect(result.exitCode).toBe(2);
+    },
+  );
 });
