@@ -256,6 +256,19 @@ describe.each(commands.map((command) => [command.id.replaceAll(':', ' '), comman
   },
 );
 
+describe('help examples', () => {
+  it('are copy-paste safe: nothing the shell would expand outside single quotes', () => {
+    const unsafe = commands.flatMap((command) =>
+      ((command as { examples?: (string | { command: string })[] }).examples ?? [])
+        .map((example) => (typeof example === 'string' ? example : example.command))
+        .filter((example) =>
+          /[$`]/.test(example.replaceAll('<%= config.bin %>', '').replace(/'[^']*'/g, '')),
+        ),
+    );
+    expect(unsafe).toEqual([]);
+  });
+});
+
 describe('the exit-code table', () => {
   it('is in the README, with the codes every run above used', () => {
     expect([...exitCodes.keys()]).toEqual(expect.arrayContaining([0, 1, 2, 4, 130, 143]));
