@@ -20,6 +20,58 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * The exit-code table: one meaning per code, whatever the command or where the bad input came
+ * from (a flag, the values file, connect.yaml). The README's table is rendered from it
+ * (`npm run docs`; a test fails when they differ), and the test that walks every command reads
+ * the README's table. A stable error code (`DUPLICATE_NAME`, ...) always exits with the same code
+ * (src/errors.test.ts checks the sources).
+ */
+export const EXIT_CODE_TABLE: readonly {
+  code: ExitCodeValue;
+  name: keyof typeof ExitCode;
+  meaning: string;
+}[] = [
+  {
+    code: ExitCode.Ok,
+    name: 'Ok',
+    meaning:
+      'Success. `validate`: no errors (warnings too with `--strict`). `connect dev` and `logs --follow` stopped with Ctrl-C also exit 0: that is how they end.',
+  },
+  {
+    code: ExitCode.Failure,
+    name: 'Failure',
+    meaning:
+      'The command ran and what it checked or did failed: connect.yaml or the configuration is invalid (from the values file or `--env` alike), a remote call failed, an application crashed or is stopped (`status`), a job run, extension call or delivery failed, the Git repository is not ready to publish (`GIT_*`), no `connect dev` is running.',
+  },
+  {
+    code: ExitCode.Usage,
+    name: 'Usage',
+    meaning:
+      'The command line cannot run as written: unknown command or flag, a missing, repeated or malformed argument or flag value, a flag that applies to nothing, a name already taken (`DUPLICATE_NAME`, `FOLDER_EXISTS` without `--force`), what it needs is missing: no connect.yaml (or an unreadable one) at PATH or above it, no credentials (`NOT_LOGGED_IN`).',
+  },
+  {
+    code: ExitCode.InputRequired,
+    name: 'InputRequired',
+    meaning: 'An answer is needed and there is no terminal to ask on: pass the flag the message names.',
+  },
+  {
+    code: ExitCode.Interrupted,
+    name: 'Interrupted',
+    meaning: 'Stopped by Ctrl-C (SIGINT) at a prompt or during a step; nothing is left half-done.',
+  },
+  { code: ExitCode.Terminated, name: 'Terminated', meaning: 'Stopped by SIGTERM during a step.' },
+];
+
+/** The table as Markdown (README.md, docs/commands.md). */
+export function exitCodeMarkdown(): string {
+  return [
+    '| Exit code | Meaning |',
+    '| --- | --- |',
+    ...EXIT_CODE_TABLE.map((row) => `| ${row.code} | ${row.meaning} |`),
+  ].join('\n');
+}
+
 export interface ConnectErrorOptions {
   /** What to do next; shown after "Try:". */
   hint?: string | undefined;

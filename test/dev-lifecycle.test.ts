@@ -166,7 +166,9 @@ describe('connect dev --json', () => {
       .stdout.trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { event: string; data: { text?: string; state?: string } });
-    expect(events[0]).toEqual({ event: 'emulator', data: { state: 'starting' } });
+    // The first line says where to reach the emulator; the state changes follow.
+    expect(events[0]).toMatchObject({ event: 'addresses', data: { root: repo.path } });
+    expect(events[1]).toEqual({ event: 'emulator', data: { state: 'starting' } });
     expect(events.some((e) => e.event === 'log' && e.data.text === 'svc-a starting with secret ****')).toBe(
       true,
     );

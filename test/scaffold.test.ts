@@ -196,7 +196,7 @@ describe('connect init', () => {
     await mkdir(dir);
     await writeFile(join(dir, 'notes.txt'), 'mine');
     const refused = await init(dir, '--language', 'ts', '--app', 'assets');
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('[DIRECTORY_NOT_EMPTY]');
     expect(refused.stderr).toContain('--force');
     expect(await readdir(dir)).toEqual(['notes.txt']);
@@ -376,7 +376,7 @@ inheritAs:
 
     await mkdir(join(dir, 'service'));
     const folder = await runCli(['add', 'service', '--language', 'ts', '--no-install', '--path', dir]);
-    expect(folder.exitCode).toBe(1);
+    expect(folder.exitCode).toBe(2);
     expect(folder.stderr).toContain('[FOLDER_EXISTS]');
 
     expect(await readFile(join(dir, 'connect.yaml'), 'utf8')).toBe(original);

@@ -8,6 +8,7 @@ import { Command, Errors, type Interfaces } from '@oclif/core';
 import { ConnectError, ExitCode, isConnectError } from '../errors.js';
 import { Output } from '../ui/output.js';
 import { COLOR_FLAG } from './flag-spec.js';
+import { closestId } from './hooks/command-not-found.js';
 import { oclifFlags } from './oclif-flags.js';
 import { renderError } from './render-error.js';
 
@@ -56,8 +57,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     // A wrong command line is a usage error like any other: stable code, a hint, exit 2, whatever
     // oclif's own exit code for that case. oclif marks every parse failure (its parse errors and a
     // flag value its parser refused) with this closing line.
-    if (!isConnectError(error) && /\nSee more help with --help\s*$/.test(error.message)) {
-      error = usageError(error.message, this.id);
+    if (
+      !isConnectError(error) &&
+      (/\nSee more help with --help\s*$/.test(error.message) ||
+        // The one parse error oclif raises without that line: a single-value flag given twice.
+        /^Flag --[\w-]+ can only be specified once$/.test(error.message))
+    ) {
+      error = usageError(error.message, this.id, this.flagNames());
     }
     if (!isConnectError(error) && error instanceof Errors.CLIError) {
       const exit = error.oclif?.exit ?? ExitCode.Failure;
@@ -76,6 +82,19 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.exit(renderError(error, output, (value) => this.writeJsonError(value)));
   }
 
+  /** The long names of the flags this command takes (for "did you mean" on a misspelt one). */
+  private flagNames(): string[] {
+    const ctor = this.ctor as typeof BaseCommand;
+    const flags = { ...ctor.baseFlags, ...ctor.flags } as Record<
+      string,
+      { hidden?: boolean; allowNo?: boolean }
+    >;
+    const names = Object.entries(flags)
+      .filter(([, flag]) => !flag.hidden)
+      .flatMap(([name, flag]) => (flag.allowNo ? [name, `no-${name}`] : [name]));
+    return ctor.enableJsonFlag ? [...names, 'json', 'help'] : [...names, 'help'];
+  }
+
   /** JSON errors go to stdout so that `--json` consumers always get one JSON document. */
   protected writeJsonError(value: unknown): void {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -88,7 +107,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 }
 
 /** oclif's parse message, without its "See more help" line and tab indents, as a ConnectError. */
-function usageError(message: string, id: string | undefined): ConnectError {
+function usageError(message: string, id: string | undefined, flagNames: string[] = []): ConnectError {
   const text = message
     .replace(/\n?See more help with --help\s*$/, '')
     .split('\n')
@@ -98,7 +117,22 @@ function usageError(message: string, id: string | undefined): ConnectError {
     .map((line) => line.replace(/^Missing required flag ([\w-]+)$/, 'Missing required flag --$1'))
     .join('\n');
   const command = id === undefined ? 'connect' : `connect ${id.replaceAll(':', ' ')}`;
-  return new ConnectError('USAGE', text, { hint: `see \`${command} --help\``, exitCode: ExitCode.Usage });
+  // A misspelt flag gets the nearest one, as a misspelt command does (command-not-found.ts).
+  const unknown = /^Nonexistent flags?: (.+)$/m.exec(text)?.[1]?.split(/,\s*/) ?? [];
+  const suggestions = unknown.flatMap((flag) => {
+    const match = /^--([\w-]+)/.exec(flag);
+    const closest = match?.[1] === undefined ? undefined : closestId(match[1], flagNames);
+    return closest === undefined ? [] : [{ flag: flag.replace(/=.*$/, ''), closest: `--${closest}` }];
+  });
+  const hint =
+    suggestions.length > 0
+      ? `did you mean ${suggestions
+          .map(({ flag, closest }) =>
+            suggestions.length === 1 ? `\`${closest}\`` : `\`${closest}\` for ${flag}`,
+          )
+          .join(', ')}? (see \`${command} --help\`)`
+      : `see \`${command} --help\``;
+  return new ConnectError('USAGE', text, { hint, exitCode: ExitCode.Usage });
 }
 
 export { ConnectError, ExitCode };

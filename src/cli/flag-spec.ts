@@ -76,6 +76,10 @@ export type FlagValues<S extends FlagSpecs> = {
         : string | undefined;
 };
 
+/** The PATH argument of every command that works on a repository (see repository-path.ts). */
+export const REPOSITORY_PATH_DESCRIPTION =
+  'The repository: any folder inside it, or its connect.yaml. Default: the current directory (connect walks up to the nearest connect.yaml).';
+
 /** `--json`, which oclif adds to every command with enableJsonFlag. */
 export const JSON_FLAG = {
   kind: 'boolean',

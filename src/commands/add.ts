@@ -1,20 +1,24 @@
+import { join, relative } from 'node:path';
+
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
+import { pathArg, repositoryPath } from '../cli/repository-path.js';
 import { SCAFFOLD_TYPES } from '../scaffold/catalogue.js';
 import { resolveAddAnswers } from '../scaffold/questions.js';
 import { addApplication, inferLanguage, readRepository, type AddResult } from '../scaffold/scaffold.js';
 import { inquirerPrompter } from '../ui/prompter.js';
 import { canPrompt } from '../ui/prompt.js';
+import { shellWord } from '../ui/shell.js';
 
 export default class Add extends BaseCommand<typeof Add> {
   static override summary = 'Add an application to an existing Connect repository.';
-  static override description = `Creates the application's folder from the bundled template and adds its entry to connect.yaml, keeping the file's comments, order and formatting. Refuses a name that connect.yaml already has.`;
+  static override description = `Creates the application's folder from the bundled template and adds its entry to connect.yaml, keeping the file's comments, order and formatting. Refuses a name that connect.yaml already has, unless that application has no folder yet: then it creates the folder (validate's missing-folder) and leaves connect.yaml as it is.`;
 
   static override examples = [
     '<%= config.bin %> add event',
     '<%= config.bin %> add job --name nightly-export --schedule "0 3 * * *" --no-install',
-    '<%= config.bin %> add service --name cart-rules --endpoint /cart-rules --path ../my-connector',
+    '<%= config.bin %> add service --name cart-rules --endpoint /cart-rules ../my-connector',
   ];
 
   static override args = {
@@ -22,6 +26,7 @@ export default class Add extends BaseCommand<typeof Add> {
       description: `application type: ${SCAFFOLD_TYPES.join(', ')}`,
       required: true,
     }),
+    path: pathArg,
   };
 
   static override flags = {
@@ -31,7 +36,8 @@ export default class Add extends BaseCommand<typeof Add> {
     }),
     path: Flags.string({
       char: 'p',
-      description: 'the repository (or its connect.yaml); default: the current directory',
+      hidden: true,
+      description: 'Same as the PATH argument (kept for scripts).',
     }),
     language: Flags.string({
       char: 'l',
@@ -50,14 +56,19 @@ export default class Add extends BaseCommand<typeof Add> {
 
   async run(): Promise<AddResult> {
     const { flags } = this;
-    const repository = await readRepository(flags.path);
+    const path = repositoryPath(this.args.path, flags.path);
+    const repository = await readRepository(path);
+    const declared = repository.applications.find(
+      (app) => app.name === (flags.name ?? this.args.type) && app.type === this.args.type,
+    );
     const answers = await resolveAddAnswers(
       {
         type: this.args.type,
         name: flags.name,
         language: flags.language,
-        endpoints: flags.endpoint === undefined ? undefined : [flags.endpoint],
-        schedules: flags.schedule === undefined ? undefined : [flags.schedule],
+        // An application connect.yaml declares (its folder is missing): its endpoint and schedule.
+        endpoints: optional(flags.endpoint ?? declared?.endpoint),
+        schedules: optional(flags.schedule ?? declared?.schedule),
         install: flags.install,
         yes: flags.yes,
       },
@@ -66,17 +77,27 @@ export default class Add extends BaseCommand<typeof Add> {
     );
     const result = await addApplication({
       ...answers,
-      path: flags.path,
+      path,
       force: flags.force,
       quiet: this.jsonEnabled(),
     });
     if (!this.jsonEnabled()) {
       const app = result.application;
       this.output.success(
-        `Added ${app.applicationType} "${app.name}" in ${app.name}/${app.endpoint ? ` (POST ${app.endpoint})` : ''} and to connect.yaml`,
+        result.declared
+          ? `Created ${app.name}/ for the ${app.applicationType} "${app.name}" connect.yaml declares${app.endpoint ? ` (POST ${app.endpoint})` : ''}`
+          : `Added ${app.applicationType} "${app.name}" in ${app.name}/${app.endpoint ? ` (POST ${app.endpoint})` : ''} and to connect.yaml`,
       );
-      if (!result.installed) this.output.info(`Next: cd ${app.name} && ${result.packageManager} install`);
+      if (!result.installed) {
+        // From where the user is (perhaps a subfolder of the repository), as a shell word.
+        const folder = relative(process.cwd(), join(result.root, app.name)) || '.';
+        this.output.info(`Next: cd ${shellWord(folder)} && ${result.packageManager} install`);
+      }
     }
     return result;
   }
+}
+
+function optional(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : [value];
 }

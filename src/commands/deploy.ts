@@ -25,7 +25,8 @@ export default class Deploy extends BaseCommand<typeof Deploy> {
 
   static override examples = [
     '<%= config.bin %> deploy --connector my-connector --values connect.values.yaml',
-    '<%= config.bin %> deploy --connector my-connector --key my-connector-prod --type production --set service.API_SECRET=${env:API_SECRET}',
+    // Single quotes: unquoted, the shell expands ${env:API_SECRET} to nothing before connect sees it.
+    "<%= config.bin %> deploy --connector my-connector --key my-connector-prod --type production --set service.API_SECRET='${env:API_SECRET}'",
     '<%= config.bin %> deploy --connector my-connector --staged   # preview deployment of the staged connector',
   ];
 

@@ -6,6 +6,7 @@ import { resolveInitAnswers } from '../scaffold/questions.js';
 import { initRepository, type InitResult } from '../scaffold/scaffold.js';
 import { inquirerPrompter } from '../ui/prompter.js';
 import { canPrompt } from '../ui/prompt.js';
+import { shellWord } from '../ui/shell.js';
 
 export default class Init extends BaseCommand<typeof Init> {
   static override summary = 'Create a Connect repository from the bundled templates.';
@@ -76,6 +77,7 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
         install: flags.install,
         git: flags.git,
         yes: flags.yes,
+        force: flags.force,
       },
       canPrompt() ? inquirerPrompter : undefined,
     );
@@ -102,7 +104,7 @@ On a terminal, missing answers are asked. Without one, pass every answer as a fl
         output.info(`${result.root} is already a Git repository: no commit was made.`);
       output.info('');
       output.info('Next:');
-      output.info(`  cd ${this.args.dir ?? answers.directory}`);
+      output.info(`  cd ${shellWord(this.args.dir ?? answers.directory)}`);
       if (result.language === 'java') output.info('  (in each application folder) mvn package');
       else if (!result.installed)
         output.info(`  (in each application folder) ${result.packageManager} install`);

@@ -61,8 +61,9 @@ export default class Logs extends BaseCommand<typeof Logs> {
           process.removeListener('SIGINT', stop);
           process.removeListener('SIGTERM', stop);
         }
-        if (this.jsonEnabled()) this.exit(0);
-        return undefined;
+        // Exit now: a request still in flight when Ctrl-C came must not hold the process.
+        void session.close();
+        this.exit(0);
       }
       const all: DeploymentLog[] = [];
       const count = await readLogs(session.client, this.args.deployment, options, (entries) => {
@@ -73,7 +74,7 @@ export default class Logs extends BaseCommand<typeof Logs> {
       if (!this.jsonEnabled() && count === 0) this.output.info('No log entries in that window.');
       return all;
     } finally {
-      await session.close();
+      if (!this.flags.follow) await session.close();
     }
   }
 }

@@ -1,9 +1,10 @@
 import { dirname, relative } from 'node:path';
 
-import { Args, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
 import { openRemote, remoteFlags, waitFlags } from '../cli/remote-flags.js';
+import { pathArg } from '../cli/repository-path.js';
 import { readValuesFile } from '../config/values.js';
 import { gitSource } from '../connect-api/git.js';
 import { parseDuration } from '../connect-api/poll.js';
@@ -32,9 +33,7 @@ export default class Publish extends BaseCommand<typeof Publish> {
   ];
 
   static override args = {
-    path: Args.string({
-      description: 'Repository root (the folder with connect.yaml); default: the current folder.',
-    }),
+    path: pathArg,
   };
 
   static override flags = {

@@ -1,12 +1,11 @@
-import { Args } from '@oclif/core';
-
-import { BaseCommand } from '../cli/base-command.js';
+import { BaseCommand, ExitCode } from '../cli/base-command.js';
+import { pathArg } from '../cli/repository-path.js';
 import { connectToEmulator } from '../emulator/admin/client.js';
 import type { EmulatorStatus } from '../emulator/emulator.js';
 
 export default class Status extends BaseCommand<typeof Status> {
   static override description =
-    'Show the applications of the running `connect dev`: type, state, URL, port, pid, restarts and the last job run. Exits 1 when none is running.';
+    'Show the applications of the running `connect dev`: type, state, URL, port, pid, restarts and the last job run. Exits 1 when none is running, or when an application is crashed or stopped (and names it).';
 
   static override examples = [
     '<%= config.bin %> status',
@@ -14,7 +13,7 @@ export default class Status extends BaseCommand<typeof Status> {
   ];
 
   static override args = {
-    path: Args.string({ description: 'The repository. Default: the current directory.' }),
+    path: pathArg,
   };
 
   async run(): Promise<EmulatorStatus> {
@@ -50,6 +49,16 @@ export default class Status extends BaseCommand<typeof Status> {
               : (app.lastError?.split('\n')[0] ?? ''),
         },
       ]);
+    }
+    // Like `systemctl is-active`: a script can tell from the exit code that something is down.
+    const down = status.applications.filter((app) => app.state === 'crashed' || app.state === 'stopped');
+    if (down.length > 0) {
+      if (!this.jsonEnabled()) {
+        this.output.warn(
+          `${down.map((app) => `${app.name} (${app.state})`).join(', ')} ${down.length === 1 ? 'is' : 'are'} not running: its output is in the terminal of \`connect dev\` and on the dashboard.`,
+        );
+      }
+      process.exitCode = ExitCode.Failure;
     }
     return status;
   }

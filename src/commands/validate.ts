@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-import { Args, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../cli/base-command.js';
-import { ExitCode } from '../errors.js';
+import { pathArg } from '../cli/repository-path.js';
+import { ExitCode, isConnectError } from '../errors.js';
 import type { ValidationResult } from '../spec/diagnostics.js';
-import { formatGithub, formatStylish } from '../spec/format.js';
+import { formatGithub, formatGithubError, formatStylish } from '../spec/format.js';
 import { validateRepository } from '../spec/validate.js';
 
 export type ValidateJson = Omit<ValidationResult, 'spec'>;
@@ -26,9 +27,7 @@ Exit code: 0 when there is no error (warnings allowed unless --strict), 1 when t
   ];
 
   static override args = {
-    path: Args.string({
-      description: 'connect.yaml, or the directory holding it (default: the current directory)',
-    }),
+    path: pathArg,
   };
 
   static override flags = {
@@ -45,7 +44,14 @@ Exit code: 0 when there is no error (warnings allowed unless --strict), 1 when t
   };
 
   async run(): Promise<ValidateJson> {
-    const result = await validateRepository(this.args.path, { strict: this.flags.strict });
+    const result = await validateRepository(this.args.path, { strict: this.flags.strict }).catch(
+      (error: unknown) => {
+        if (this.flags.format === 'github' && !this.jsonEnabled() && isConnectError(error)) {
+          this.output.out(formatGithubError(error));
+        }
+        throw error;
+      },
+    );
     const { spec: _spec, ...json } = result;
     if (this.jsonEnabled()) {
       if (!result.valid) {

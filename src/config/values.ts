@@ -403,7 +403,7 @@ export function checkAssignments(spec: ConnectSpec, assignments: readonly Assign
         throw new ConnectError(
           'VALUES_UNKNOWN_KEY',
           `--env ${assignment.raw}: ${assignment.key} is not a configuration key of ${app.name}. Known keys: ${list(keys)}.`,
-          { hint: `use one of: ${list(keys)}`, exitCode: ExitCode.Usage },
+          { hint: `use one of: ${list(keys)}`, exitCode: ExitCode.Failure },
         );
       }
     } else {
@@ -414,7 +414,7 @@ export function checkAssignments(spec: ConnectSpec, assignments: readonly Assign
         throw new ConnectError(
           'VALUES_UNKNOWN_KEY',
           `--env ${assignment.raw}: no application declares the configuration key ${assignment.key}. Known keys: ${list(all)}.`,
-          { hint: `use one of: ${list(all)}`, exitCode: ExitCode.Usage },
+          { hint: `use one of: ${list(all)}`, exitCode: ExitCode.Failure },
         );
       }
     }

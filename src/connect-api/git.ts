@@ -49,7 +49,6 @@ export async function gitSource(
   if (!(await git.checkIsRepo().catch(() => false))) {
     throw new ConnectError('GIT_NOT_A_REPOSITORY', `${root} is not in a Git repository.`, {
       hint: 'publish from a clone of the connector repository (git init, commit, tag, push)',
-      exitCode: ExitCode.Usage,
     });
   }
   const status = await git.status();

@@ -123,8 +123,16 @@ export async function followLogs(
     }
     if (fresh.length) onEntries(fresh);
   };
+  // Ctrl-C ends the follow at once, even in the middle of a request (or its retries).
+  const aborted = new Promise<void>((resolve) =>
+    options.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
   while (!options.signal.aborted) {
-    await readLogs(client, deployment, { application: options.application, since }, take);
+    const reading = readLogs(client, deployment, { application: options.application, since }, take);
+    // Its failure after Ctrl-C is of no interest; before, the race below rethrows it.
+    reading.catch(() => undefined);
+    await Promise.race([reading, aborted]);
+    if (options.signal.aborted) break;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, options.intervalMs ?? 2_000);
       options.signal.addEventListener(

@@ -102,6 +102,8 @@ export interface EmulatorOptions {
    * every one) on 127.0.0.1, a distinct port each, kept across reloads (./inspect.ts).
    */
   inspect?: { apps: boolean | readonly string[]; brk: boolean } | undefined;
+  /** Called once the admin API and the plugins listen, before the applications start. */
+  onListening?: (() => void) | undefined;
 }
 
 export interface EmulatorStatus {
@@ -234,6 +236,7 @@ export class Emulator {
     }
     this.applyPluginValues();
     this.refreshRedactor();
+    this.options.onListening?.();
 
     const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.launched));
@@ -591,6 +594,7 @@ export class Emulator {
         this.warned.add(key);
         this.logger.warn(text);
       },
+      watching: this.options.watch !== false,
       graceMs: this.graceMs,
       guardian: this.guardian,
       bus: this.bus,

@@ -163,15 +163,26 @@ export function createConnectYaml(apps: PlannedApplication[], schemaUrl: string)
 }
 
 /** The names and types of the applications of a connect.yaml (what parses of them). */
-export function applicationEntries(source: string): { name: string; type: string | undefined }[] {
+export function applicationEntries(
+  source: string,
+): { name: string; type: string | undefined; endpoint?: string; schedule?: string }[] {
   const doc = parseDocument(source);
   const deployAs = doc.get('deployAs', true);
   if (!isSeq(deployAs)) return [];
   return deployAs.items.flatMap((item) => {
     const name = isMap(item) ? item.get('name', true) : undefined;
     const type = isMap(item) ? item.get('applicationType') : undefined;
+    const endpoint = isMap(item) ? item.get('endpoint') : undefined;
+    const schedule = isMap(item) ? item.getIn(['properties', 'schedule']) : undefined;
     return isScalar(name)
-      ? [{ name: String(name.value), type: typeof type === 'string' ? type : undefined }]
+      ? [
+          {
+            name: String(name.value),
+            type: typeof type === 'string' ? type : undefined,
+            ...(typeof endpoint === 'string' ? { endpoint } : {}),
+            ...(typeof schedule === 'string' ? { schedule } : {}),
+          },
+        ]
       : [];
   });
 }

@@ -5,7 +5,7 @@
 import { execa } from 'execa';
 import { Listr, ListrLogger, ProcessOutput } from 'listr2';
 
-import { ConnectError, ProcessError } from '../errors.js';
+import { ConnectError, ExitCode, ProcessError } from '../errors.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
@@ -55,7 +55,7 @@ export async function installDependencies(
           env: { ...process.env, npm_config_update_notifier: 'false' },
         });
         if (result.isCanceled) {
-          throw new ConnectError('CANCELLED', 'Cancelled.');
+          throw new ConnectError('CANCELLED', 'Cancelled.', { exitCode: ExitCode.Interrupted });
         }
         if (result.failed) {
           const spawnFailed = result.exitCode === undefined;

@@ -3,6 +3,8 @@
  * answers are asked (inquirer), with --yes they take their defaults, and without a terminal a
  * missing answer is INPUT_REQUIRED (exit 4) naming the flag to pass.
  */
+import { readdirSync } from 'node:fs';
+
 import { ConnectError, ExitCode, inputRequired } from '../errors.js';
 import {
   DEFAULT_SCHEDULE,
@@ -18,6 +20,8 @@ import {
   type Language,
   type ScaffoldType,
 } from './catalogue.js';
+import { assertEmptyTarget } from './scaffold-target.js';
+import { checkValueFlags } from './value-flags.js';
 import type { PlannedApplication } from './connect-yaml.js';
 import { assertValidName, endpointProblem, nameProblem, scheduleProblem } from './names.js';
 
@@ -48,6 +52,8 @@ export interface InitFlags {
   install?: boolean | undefined;
   git?: boolean | undefined;
   yes?: boolean | undefined;
+  /** --force: a non-empty directory is accepted. */
+  force?: boolean | undefined;
 }
 
 export interface InitAnswers {
@@ -59,6 +65,14 @@ export interface InitAnswers {
 }
 
 export const DEFAULT_DIRECTORY = 'my-connector';
+
+function hasEntries(directory: string): boolean {
+  try {
+    return readdirSync(directory).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 function validator(problem: (value: string) => string | undefined): (value: string) => string | true {
   return (value) => problem(value.trim()) ?? true;
@@ -215,6 +229,7 @@ export async function chooseApplications(
       chosen.push({ type, name });
     }
   }
+  checkValueFlags(flags, chosen);
   const planned: PlannedApplication[] = [];
   for (const app of chosen) planned.push(await completeApplication(app, flags, prompter));
   return planned;
@@ -224,6 +239,9 @@ export async function resolveInitAnswers(
   flags: InitFlags,
   prompter: Prompter | undefined,
 ): Promise<InitAnswers> {
+  // Before anything is asked: flags that apply to nothing, and a directory that is not empty.
+  if (flags.apps !== undefined && flags.apps.length > 0) checkValueFlags(flags, flags.apps.map(parseAppFlag));
+  if (flags.directory !== undefined && !flags.force) await assertEmptyTarget(flags.directory);
   const directory = await ask(
     flags.directory,
     DEFAULT_DIRECTORY,
@@ -234,7 +252,12 @@ export async function resolveInitAnswers(
       (
         await p.input('Directory of the new repository', {
           default: DEFAULT_DIRECTORY,
-          validate: (value) => (value.trim() === '' ? 'Enter a directory' : true),
+          validate: (value) =>
+            value.trim() === ''
+              ? 'Enter a directory'
+              : flags.force || !hasEntries(value.trim())
+                ? true
+                : `${value.trim()} is not empty: choose a new or empty directory (or run again with --force)`,
         })
       ).trim(),
   );
@@ -288,6 +311,7 @@ export async function resolveAddAnswers(
       })
     ).trim();
   }
+  checkValueFlags(flags, [{ type, name }]);
   const language = await askLanguage(inferredLanguage, flags, prompter);
   const application = await completeApplication({ type, name }, flags, prompter);
   const install = await ask(

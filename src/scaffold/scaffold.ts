@@ -23,7 +23,8 @@ import { assertValidEndpoint, assertValidName, assertValidSchedule } from './nam
 import { renderTemplate, writeText } from './render.js';
 import { harnessFiles } from './harness-files.js';
 import { packageNameOf, ROOT_GITIGNORE, rootReadme } from './root-files.js';
-import { isEmptyDirectory, Transaction } from './transaction.js';
+import { assertEmptyTarget } from './scaffold-target.js';
+import { Transaction } from './transaction.js';
 
 export interface ScaffoldOptions {
   language: Language;
@@ -76,6 +77,8 @@ export interface AddResult {
   packageManager: PackageManager;
   installed: boolean;
   files: string[];
+  /** connect.yaml already declared the application: only its folder was created. */
+  declared?: boolean;
 }
 
 /** The package's version: templates are pinned to it, and the schema URL names it. */
@@ -194,11 +197,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       exitCode: ExitCode.Usage,
     });
   }
-  if (!options.force && !(await isEmptyDirectory(root))) {
-    throw new ConnectError('DIRECTORY_NOT_EMPTY', `${root} is not empty.`, {
-      hint: 'choose a new or empty directory, or pass --force to write into it (files of the same name are replaced)',
-    });
-  }
+  if (!options.force) await assertEmptyTarget(root);
   const packageManager = options.packageManager ?? detectPackageManager();
   const hadGit = existsSync(join(root, '.git'));
   const transaction = new Transaction(root);
@@ -284,7 +283,7 @@ export async function readRepository(path?: string): Promise<{
   file: string;
   source: string;
   names: string[];
-  applications: { name: string; type: string | undefined }[];
+  applications: { name: string; type: string | undefined; endpoint?: string; schedule?: string }[];
 }> {
   const file = await findSpecFile(path);
   const source = await readFile(file, 'utf8');
@@ -299,8 +298,14 @@ export async function readRepository(path?: string): Promise<{
 }
 
 export async function addApplication(options: AddOptions): Promise<AddResult> {
-  const { root, file, source, names } = await readRepository(options.path);
+  const { root, file, source, names, applications } = await readRepository(options.path);
   const app = options.application;
+  const declared = applications.find((entry) => entry.name === app.name);
+  // An application connect.yaml declares without its folder (validate's missing-folder): create
+  // the folder from the template and leave connect.yaml as it is.
+  if (declared !== undefined && (!existsSync(join(root, app.name)) || options.force)) {
+    return restoreFolder(options, declared, { root, file });
+  }
   if (names.includes(app.name)) {
     throw new ConnectError('DUPLICATE_NAME', `${file} already has an application named "${app.name}".`, {
       hint: `choose another name: connect add ${app.type} --name <name>`,
@@ -313,6 +318,7 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
   if (existsSync(folder) && !options.force) {
     throw new ConnectError('FOLDER_EXISTS', `${folder} already exists.`, {
       hint: 'choose another name, or pass --force to replace the folder',
+      exitCode: ExitCode.Usage,
     });
   }
   const packageManager = options.packageManager ?? detectPackageManager();
@@ -337,6 +343,56 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
       packageManager,
       installed: install,
       files: [...files, basename(file)].sort(),
+    };
+  });
+}
+
+/** The folder of an application connect.yaml already declares, from its template. */
+async function restoreFolder(
+  options: AddOptions,
+  declared: { name: string; type: string | undefined; endpoint?: string; schedule?: string },
+  { root, file }: { root: string; file: string },
+): Promise<AddResult> {
+  const app = options.application;
+  if (declared.type !== undefined && declared.type !== app.type) {
+    throw new ConnectError(
+      'DUPLICATE_NAME',
+      `${file} already has an application named "${app.name}", of type ${declared.type}, not ${app.type}.`,
+      {
+        hint: `create its folder with \`connect add ${declared.type} --name ${app.name}\`, or choose another name`,
+        exitCode: ExitCode.Usage,
+      },
+    );
+  }
+  // The code must answer where connect.yaml says the platform calls it.
+  const planned = {
+    ...app,
+    ...(declared.endpoint !== undefined ? { endpoint: declared.endpoint } : {}),
+    ...(declared.schedule !== undefined ? { schedule: declared.schedule } : {}),
+  };
+  checkPlan([planned], []);
+  const folder = join(root, app.name);
+  const packageManager = options.packageManager ?? detectPackageManager();
+  const transaction = new Transaction(root);
+  return withRollback(transaction, async (signal, checkpoint) => {
+    const files = await renderApplication(planned, options, root, transaction);
+    checkpoint();
+    if (options.install) {
+      await installDependencies([{ name: app.name, folder }], {
+        manager: packageManager,
+        quiet: options.quiet === true,
+        signal,
+      });
+    }
+    return {
+      root,
+      connectYaml: file,
+      language: options.language,
+      application: summarize(planned, root),
+      packageManager,
+      installed: options.install,
+      files: files.sort(),
+      declared: true,
     };
   });
 }

@@ -94,7 +94,7 @@ async function checkFolder(
       source.diagnostic(
         'missing-folder',
         'error',
-        `application "${name}" has no folder ${name}/ next to connect.yaml: the platform builds <root>/${name}; create it (connect add) or rename the application`,
+        `application "${name}" has no folder ${name}/ next to connect.yaml: the platform builds <root>/${name}; create it from the template with \`connect add ${type} --name ${name}\` (connect.yaml stays as it is) or rename the application`,
         [...base, 'name'],
       ),
     ];

@@ -41,6 +41,19 @@ describe('codeFrame', () => {
     );
   });
 
+  it('draws tabs as tabs, with the caret under the reported column whatever the tab width', () => {
+    const frame = codeFrame('a:\n\t\tkey: "x\ty"\n', 2, 9, plain);
+    const [, line = '', caret = ''] = frame.split('\n');
+    expect(line).toBe('  > 2 | \t\tkey: "x\ty"');
+    expect(caret).toBe('      | \t\t      ^');
+    // With the leading tabs expanded at any width, the caret is under column 9: the x.
+    for (const width of [2, 4, 8]) {
+      const expand = (text: string) =>
+        text.replace(/^.*?\| /, '').replace(/^\t+/, (tabs) => ' '.repeat(tabs.length * width));
+      expect(expand(line)[expand(caret).indexOf('^')]).toBe('x');
+    }
+  });
+
   it('keeps the caret on screen on very long lines', () => {
     const frame = codeFrame(`key: ${'x'.repeat(500)}!`, 1, 506, plain);
     const [line = '', caret = ''] = frame.split('\n');

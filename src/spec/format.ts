@@ -37,7 +37,9 @@ export function codeFrame(text: string, line: number, column: number, color: Cha
   const start = column > FRAME_WIDTH - 20 ? column - (FRAME_WIDTH - 20) : 0;
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
-    const raw = (lines[number - 1] ?? '').replace(/\t/g, ' ');
+    // Tabs stay tabs (a YAML tab error must show its tab), and the caret line repeats them, so
+    // the caret lands under the reported column whatever the terminal's tab width.
+    const raw = lines[number - 1] ?? '';
     const content = raw.slice(start, start + FRAME_WIDTH) + (raw.length > start + FRAME_WIDTH ? '…' : '');
     const marker = number === line ? color.red.bold('>') : ' ';
     out.push(
@@ -45,11 +47,17 @@ export function codeFrame(text: string, line: number, column: number, color: Cha
     );
     if (number === line) {
       out.push(
-        `    ${' '.repeat(gutter)} ${color.dim('|')} ${' '.repeat(Math.max(0, column - 1 - start))}${color.red.bold('^')}`,
+        `    ${' '.repeat(gutter)} ${color.dim('|')} ${caretIndent(raw, start, column)}${color.red.bold('^')}`,
       );
     }
   }
   return out.join('\n');
+}
+
+/** The characters before `column` (from `start`) as blanks, tabs kept; past the end of the line, spaces. */
+function caretIndent(line: string, start: number, column: number): string {
+  const before = line.slice(start, Math.max(start, column - 1)).replace(/[^\t]/g, ' ');
+  return before + ' '.repeat(Math.max(0, column - 1 - start - before.length));
 }
 
 export function formatStylish(
@@ -104,10 +112,24 @@ export function formatStylish(
 }
 
 /** GitHub Actions workflow commands: one `::error` / `::warning` annotation per diagnostic. */
+const escapeData = (text: string): string =>
+  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * A failure before any diagnostic (no connect.yaml, an unreadable one) as a GitHub Actions
+ * annotation too, so that a CI run shows it where the others would be.
+ */
+export function formatGithubError(error: {
+  code: string;
+  message: string;
+  hint?: string | undefined;
+}): string {
+  const text = error.hint === undefined ? error.message : `${error.message}\nTry: ${error.hint}`;
+  return `::error title=${escapeProperty(error.code)}::${escapeData(text)}`;
+}
+
 export function formatGithub(result: ValidationResult, cwd: string = process.cwd()): string {
-  const escapeData = (text: string): string =>
-    text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = result.diagnostics.map((diagnostic) => {
     const file = relative(cwd, diagnostic.file) || diagnostic.file;
     const properties = [

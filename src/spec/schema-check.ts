@@ -204,8 +204,14 @@ export function checkSchema(source: YamlSource, value: unknown): Diagnostic[] {
   if (validator(value)) return [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  // A value of the wrong type is reported once, as a wrong type: the checks of its content
+  // (a `not: {pattern}` passes vacuously on a number, so `not` fails) say nothing true about it.
+  const wrongType = new Set(
+    (validator.errors ?? []).filter((error) => error.keyword === 'type').map((error) => error.instancePath),
+  );
   for (const error of validator.errors ?? []) {
     if (error.keyword === 'if') continue; // the failing `then` reports the actual problem
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
     const diagnostic = toDiagnostic(source, value, error);
     const id = `${diagnostic.path}|${diagnostic.code}`;
     if (seen.has(id)) continue;

@@ -66,3 +66,16 @@ describe('schemas/connect.schema.json', () => {
     ).toBe(true);
   });
 });
+
+describe('a value of the wrong type', () => {
+  it('is reported once, as a wrong type (`endpoint: 5` does not "contain //")', async () => {
+    const { validateSource } = await import('./validate.js');
+    const text = 'deployAs:\n  - name: service\n    applicationType: service\n    endpoint: 5\n';
+    const result = await validateSource('/x/connect.yaml', new TextEncoder().encode(text), {
+      folders: false,
+    });
+    const atEndpoint = result.diagnostics.filter((diagnostic) => diagnostic.line === 4);
+    expect(atEndpoint.map((diagnostic) => diagnostic.code)).toEqual(['wrong-type']);
+    expect(atEndpoint[0]?.message).toContain('not the number 5');
+  });
+});

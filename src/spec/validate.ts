@@ -4,7 +4,7 @@
  */
 import { dirname } from 'node:path';
 
-import { ConnectError } from '../errors.js';
+import { ConnectError, ExitCode } from '../errors.js';
 import { capCollections, groupDiagnostics } from './caps.js';
 import { summarize, type Diagnostic, type ValidationResult } from './diagnostics.js';
 import { checkFolders } from './folders.js';
@@ -114,6 +114,7 @@ export async function validateRepository(
       `${file} cannot be read: ${error.code ?? error.message}`,
       {
         hint: 'check the file permissions',
+        exitCode: ExitCode.Usage,
         cause: error,
       },
     );

@@ -2,7 +2,13 @@
  * The flags of `connect dev`, as plain data: src/commands/dev.ts turns them into oclif flags, and
  * the fast start (fast.ts) reads plain command lines with them before oclif is loaded.
  */
-import { COLOR_FLAG, JSON_FLAG, type FlagSpecs, type FlagValues } from '../flag-spec.js';
+import {
+  COLOR_FLAG,
+  JSON_FLAG,
+  REPOSITORY_PATH_DESCRIPTION,
+  type FlagSpecs,
+  type FlagValues,
+} from '../flag-spec.js';
 
 export const DEV_FLAGS = {
   env: {
@@ -139,6 +145,4 @@ export const DEV_ALL_FLAGS = {
 /** The flags runDev() reads: all of them but --json, which decides the output. */
 export type DevFlags = FlagValues<Omit<typeof DEV_ALL_FLAGS, 'json'>>;
 
-export const DEV_PATH_ARG = {
-  description: 'The repository (or its connect.yaml). Default: the current directory.',
-};
+export const DEV_PATH_ARG = { description: REPOSITORY_PATH_DESCRIPTION };

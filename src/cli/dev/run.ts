@@ -77,13 +77,47 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     version,
     ...(inspect ? { inspect: { apps: inspect.apps, brk: inspect.brk } } : {}),
     plugins: flags.platform ? platformPlugins(flags) : [],
+    onListening: () => {
+      if (!json) return;
+      // The first line of --json: where to reach this emulator, so that no tool scrapes stderr.
+      const status = emulator.status();
+      const platform = status.platform as
+        { apiUrl?: string; authUrl?: string; projectKey?: string } | undefined;
+      output.out(
+        JSON.stringify({
+          event: 'addresses',
+          data: {
+            version: status.emulator.version,
+            root: status.emulator.root,
+            pid: status.emulator.pid,
+            adminUrl: emulator.adminUrl,
+            adminApiUrl: `${emulator.adminUrl}/__connect/api`,
+            dashboardUrl: `${emulator.adminUrl}/__connect/`,
+            platform: platform
+              ? { apiUrl: platform.apiUrl, authUrl: platform.authUrl, projectKey: platform.projectKey }
+              : null,
+          },
+        }),
+      );
+      flushHeld();
+    },
   });
 
+  // Events before the addresses are known wait, so that the addresses are the first line.
+  let held: string[] | undefined = [];
   if (json) {
     for (const event of JSON_EVENTS) {
-      emulator.bus.on(event, (data) => output.out(JSON.stringify({ event, data })));
+      emulator.bus.on(event, (data) => {
+        const line = JSON.stringify({ event, data });
+        if (held) held.push(line);
+        else output.out(line);
+      });
     }
   }
+  const flushHeld = (): void => {
+    for (const line of held?.splice(0) ?? []) output.out(line);
+    held = undefined;
+  };
 
   let signals = 0;
   let resolveStopped: () => void = () => undefined;
@@ -125,6 +159,7 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     await emulator.stop();
     throw error;
   } finally {
+    flushHeld();
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
 }

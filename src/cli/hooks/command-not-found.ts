@@ -1,7 +1,7 @@
 /**
  * An unknown command. On a terminal, @oclif/plugin-not-found asks "Did you mean …?" and runs the
  * suggestion when accepted. Elsewhere (CI, pipes, --json), where it can only print a warning and
- * exit 127, it is a usage error like any other: code, "did you mean" in the "Try:" hint, exit 2,
+ * exit 127, it is a usage error like any other (and declining the suggestion exits 2 too): code, "did you mean" in the "Try:" hint, exit 2,
  * one JSON document with --json.
  */
 import { Errors, type Hook, type Interfaces, toConfiguredId } from '@oclif/core';
@@ -15,7 +15,15 @@ const hook: Hook<'command_not_found'> = async function (options) {
   const json = argv.includes('--json');
   if (!json && process.stdin.isTTY && process.stdout.isTTY) {
     const { default: notFound } = await import('@oclif/plugin-not-found');
-    return notFound.call(this, options);
+    try {
+      return await notFound.call(this, options);
+    } catch (error) {
+      // Declining "Did you mean …?" is the same usage error as off a terminal: exit 2, not 127.
+      if (error instanceof Errors.CLIError && error.oclif.exit === 127) {
+        throw new Errors.CLIError(error.message, { exit: ExitCode.Usage });
+      }
+      throw error;
+    }
   }
   const output = new Output({ json, color: !argv.includes('--no-color') });
   throw new Errors.ExitError(renderError(unknownCommand(options.id, options.config), output));

@@ -72,7 +72,7 @@ export default class DeploymentsDelete extends BaseCommand<typeof DeploymentsDel
           message: `Undeploy ${label} (${deployment.type}, ${deployment.connector.key ?? deployment.connector.id}) from ${client.projectKey}?`,
           default: false,
         });
-        if (!ok) throw new ConnectError('CANCELLED', 'Nothing was deleted.', { exitCode: ExitCode.Failure });
+        if (!ok) throw new ConnectError('DECLINED', 'Nothing was deleted.', { exitCode: ExitCode.Failure });
       }
       const started = await deleteDeployment(client, deployment.id);
       if (!this.flags.wait) {

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
+import { legacyPathFlag, pathArg, repositoryPath } from '../../cli/repository-path.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
 import type { Delivery } from '../../emulator/events/delivery.js';
 
@@ -14,18 +15,18 @@ export default class EventsList extends BaseCommand<typeof EventsList> {
 
   static override examples = ['<%= config.bin %> events list', '<%= config.bin %> events list --dead --json'];
 
+  static override args = { path: pathArg };
+
   static override flags = {
     dead: Flags.boolean({
       default: false,
       description: 'Only messages that exhausted their retries (dead letters).',
     }),
-    path: Flags.string({
-      description: 'The repository where `connect dev` runs. Default: the current directory.',
-    }),
+    path: legacyPathFlag,
   };
 
   async run(): Promise<EventsListResult> {
-    const client = await connectToEmulator(this.flags.path);
+    const client = await connectToEmulator(repositoryPath(this.args.path, this.flags.path));
     const result = await client.get<EventsListResult>(
       `/events/messages${this.flags.dead ? '?dead=true' : ''}`,
     );

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand, ConnectError, ExitCode } from '../../cli/base-command.js';
+import { legacyPathFlag, pathArg, repositoryPath } from '../../cli/repository-path.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
 import type { Delivery } from '../../emulator/events/delivery.js';
 
@@ -13,31 +14,32 @@ export default class EventsReplay extends BaseCommand<typeof EventsReplay> {
     'Redeliver one message (by id, see `connect events list`) or every dead letter of the running `connect dev`. Exits 1 unless every replayed message was acknowledged.';
 
   static override examples = [
-    '<%= config.bin %> events replay 0b9e...',
+    '<%= config.bin %> events replay 0b9e6c1f-4a55-4a3b-9f0e-6f1f5c2d7a10',
     '<%= config.bin %> events replay --all-dead --json',
   ];
 
   static override args = {
-    id: Args.string({ description: 'The delivery id to replay.' }),
+    id: Args.string({ description: 'The delivery id to replay (none with --all-dead).' }),
+    path: pathArg,
   };
 
   static override flags = {
     'all-dead': Flags.boolean({ default: false, description: 'Replay every dead letter.' }),
-    path: Flags.string({
-      description: 'The repository where `connect dev` runs. Default: the current directory.',
-    }),
+    path: legacyPathFlag,
   };
 
   async run(): Promise<EventsReplayResult> {
-    const { id } = this.args;
     const allDead = this.flags['all-dead'];
+    // With --all-dead there is no ID: a single argument is the repository.
+    const [id, path] =
+      allDead && this.args.path === undefined ? [undefined, this.args.id] : [this.args.id, this.args.path];
     if ((id === undefined) === !allDead) {
       throw new ConnectError('USAGE', 'Say which messages to replay: an ID or --all-dead (not both).', {
         hint: 'run `connect events list --dead` to see the ids, or pass --all-dead',
         exitCode: ExitCode.Usage,
       });
     }
-    const client = await connectToEmulator(this.flags.path);
+    const client = await connectToEmulator(repositoryPath(path, this.flags.path));
     const result = await client.post<EventsReplayResult>(
       '/events/replay',
       allDead ? { allDead: true } : { id },

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
+import { legacyPathFlag, pathArg, repositoryPath } from '../../cli/repository-path.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
 import type { Delivery } from '../../emulator/events/delivery.js';
 import { readJsonFile } from '../../emulator/platform/json-file.js';
@@ -19,6 +20,7 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
 
   static override args = {
     app: Args.string({ description: 'The event application to deliver to.', required: true }),
+    path: pathArg,
   };
 
   static override flags = {
@@ -38,15 +40,13 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
       description:
         'Wait up to this many seconds for redeliveries (per the retryPolicy) until the message is acknowledged or dead, and report every attempt.',
     }),
-    path: Flags.string({
-      description: 'The repository where `connect dev` runs. Default: the current directory.',
-    }),
+    path: legacyPathFlag,
   };
 
   async run(): Promise<Delivery> {
     const { flags } = this;
     const payload = flags.file === undefined ? undefined : await readJsonFile(flags.file, '--file');
-    const client = await connectToEmulator(flags.path);
+    const client = await connectToEmulator(repositoryPath(this.args.path, flags.path));
     let delivery = await client.post<Delivery>(`/events/${encodeURIComponent(this.args.app)}/publish`, {
       type: flags.type,
       ...(flags.format === undefined ? {} : { format: flags.format }),

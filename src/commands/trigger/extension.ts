@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
+import { legacyPathFlag, pathArg, repositoryPath } from '../../cli/repository-path.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
 import type { ExtensionCall } from '../../emulator/extensions/runner.js';
 import { readJsonFile } from '../../emulator/platform/json-file.js';
@@ -16,6 +17,7 @@ export default class TriggerExtension extends BaseCommand<typeof TriggerExtensio
 
   static override args = {
     app: Args.string({ description: 'The service application to call.', required: true }),
+    path: pathArg,
   };
 
   static override flags = {
@@ -30,9 +32,7 @@ export default class TriggerExtension extends BaseCommand<typeof TriggerExtensio
     }),
     file: Flags.string({ description: 'The resource (JSON) to send instead of a sample.' }),
     'old-file': Flags.string({ description: 'The resource before the update (JSON), sent as oldResource.' }),
-    path: Flags.string({
-      description: 'The repository where `connect dev` runs. Default: the current directory.',
-    }),
+    path: legacyPathFlag,
   };
 
   async run(): Promise<ExtensionCall> {
@@ -40,7 +40,7 @@ export default class TriggerExtension extends BaseCommand<typeof TriggerExtensio
     const obj = flags.file === undefined ? undefined : await readJsonFile(flags.file, '--file');
     const oldObj =
       flags['old-file'] === undefined ? undefined : await readJsonFile(flags['old-file'], '--old-file');
-    const client = await connectToEmulator(flags.path);
+    const client = await connectToEmulator(repositoryPath(this.args.path, flags.path));
     const call = await client.post<ExtensionCall>(
       `/extensions/${encodeURIComponent(this.args.app)}/trigger`,
       {

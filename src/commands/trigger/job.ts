@@ -1,6 +1,7 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 
 import { BaseCommand } from '../../cli/base-command.js';
+import { legacyPathFlag, pathArg, repositoryPath } from '../../cli/repository-path.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
 import type { JobRun } from '../../emulator/types.js';
 
@@ -10,21 +11,20 @@ export default class TriggerJob extends BaseCommand<typeof TriggerJob> {
 
   static override examples = [
     '<%= config.bin %> trigger job job',
-    '<%= config.bin %> trigger job job --path examples/connector --json',
+    '<%= config.bin %> trigger job job examples/connector --json',
   ];
 
   static override args = {
     app: Args.string({ description: 'The job application to run.', required: true }),
+    path: pathArg,
   };
 
   static override flags = {
-    path: Flags.string({
-      description: 'The repository where `connect dev` runs. Default: the current directory.',
-    }),
+    path: legacyPathFlag,
   };
 
   async run(): Promise<JobRun> {
-    const client = await connectToEmulator(this.flags.path);
+    const client = await connectToEmulator(repositoryPath(this.args.path, this.flags.path));
     const run = await client.post<JobRun>(`/jobs/${encodeURIComponent(this.args.app)}/run`);
     if (!this.jsonEnabled()) {
       const text = `${run.application}: ${run.outcome}${run.statusCode === null ? '' : ` (HTTP ${run.statusCode})`} in ${run.durationMs} ms${run.message ? `: ${run.message}` : ''}`;

@@ -3,11 +3,11 @@
  * ...`, the dashboard): find it from a repository path through `.connect/dev.json`, then call
  * its admin API. Errors of the API come back as ConnectError with the API's code and hint.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 import { ConnectError, ExitCode } from '../../errors.js';
-import { SPEC_FILE_NAMES } from '../../spec/load.js';
+import { findSpecFile, SPEC_FILE_NAMES } from '../../spec/load.js';
 import { devStateFile, processAlive, readDevState, type DevState } from './state-file.js';
 
 /** The repository root for a path: the nearest folder (upwards) with .connect/dev.json or connect.yaml. */
@@ -18,7 +18,8 @@ export function repositoryRoot(path: string = process.cwd()): string {
   for (;;) {
     if (
       existsSync(devStateFile(current)) ||
-      SPEC_FILE_NAMES.some((name) => existsSync(join(current, name)))
+      // lstat: a connect.yaml that is a broken link still marks the repository (and is reported).
+      SPEC_FILE_NAMES.some((name) => lstatSync(join(current, name), { throwIfNoEntry: false }))
     ) {
       return current;
     }
@@ -100,7 +101,11 @@ export class AdminClient {
 export async function connectToEmulator(path?: string): Promise<AdminClient> {
   const root = repositoryRoot(path);
   const state = await readDevState(root);
-  if (!state) throw notRunning(root, `no ${devStateFile(root)}`);
+  if (!state) {
+    // Not a repository at all (or a broken connect.yaml): say that, not "not running".
+    await findSpecFile(root);
+    throw notRunning(root, `no ${devStateFile(root)}`);
+  }
   if (!processAlive(state.pid)) throw notRunning(root, `process ${state.pid} is gone`);
   return new AdminClient(state.adminUrl, state);
 }

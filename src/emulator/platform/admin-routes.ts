@@ -5,7 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
-import { ConnectError, isConnectError } from '../../errors.js';
+import { ConnectError, ExitCode, isConnectError } from '../../errors.js';
 import { messageCatalogue } from '../events/catalogue.js';
 import type { ExtensionAction } from '../extensions/runner.js';
 import type { Resource } from './mock-internals.js';
@@ -139,6 +139,7 @@ function pathFor(typeIdOrPath: string): string {
       `"${typeIdOrPath}" is not a resource type of the local API.`,
       {
         hint: 'use a typeId such as cart, order, customer, payment, product',
+        exitCode: ExitCode.Usage,
       },
     );
   }

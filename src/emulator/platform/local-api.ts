@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
 import { ensurePrivateDir, writePrivateFile } from '../../config/private-files.js';
-import { ConnectError } from '../../errors.js';
+import { ConnectError, ExitCode } from '../../errors.js';
 import { TokenRegistry } from '../checkout/tokens.js';
 import { MessageLog, type Message } from '../events/messages.js';
 import type { DeferredServer } from './deferred-server.js';
@@ -301,7 +301,7 @@ export class LocalApi {
         `"${typeIdOrPath}" is not a resource type of the local API.`,
         {
           hint: `use one of ${Object.keys(RESOURCE_PATHS).join(', ')}`,
-          exitCode: 2,
+          exitCode: ExitCode.Usage,
         },
       );
     }
@@ -338,7 +338,11 @@ export class LocalApi {
    */
   private addDraftValidation(): void {
     const app = this.mock.app;
-    const parse = (_req: unknown, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) => {
+    const parse = (
+      _req: unknown,
+      body: string | Buffer,
+      done: (error: Error | null, value?: unknown) => void,
+    ) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
       if (text.trim() === '') return done(null, undefined);
       try {
@@ -363,7 +367,11 @@ export class LocalApi {
               code: 'InvalidJsonInput',
               message,
               detailedErrorMessage:
-                body === MALFORMED_BODY ? 'Malformed JSON.' : body === undefined ? 'No body.' : 'JSON object expected.',
+                body === MALFORMED_BODY
+                  ? 'Malformed JSON.'
+                  : body === undefined
+                    ? 'No body.'
+                    : 'JSON object expected.',
             },
           ],
         });

@@ -33,6 +33,7 @@ describe('AppSupervisor', () => {
     start: string,
     files: Record<string, string> = {},
     healthCheck?: { path: string; intervalSeconds: number; unhealthyThreshold: number },
+    watching?: boolean,
   ) {
     const appDir = join(dir, name);
     await rm(appDir, { recursive: true, force: true });
@@ -72,6 +73,7 @@ describe('AppSupervisor', () => {
       environment: () => env(true),
       buildEnvironment: () => env(false),
       maxFailedStarts: 1,
+      ...(watching === undefined ? {} : { watching }),
     });
     return { supervisor, logger, port };
   }
@@ -89,6 +91,26 @@ describe('AppSupervisor', () => {
     );
     expect(logger.text()).not.toContain('hunter2');
     await supervisor.stop();
+  });
+
+  it('never says "save a file" when nothing watches the files (--no-watch)', async () => {
+    for (const watching of [true, false]) {
+      const { supervisor, logger } = await supervise(
+        'giving-up',
+        'node -e "process.exit(3)"',
+        {},
+        undefined,
+        watching,
+      );
+      await supervisor.start();
+      expect(logger.text()).toContain('Not restarting after 1 failed starts in a row');
+      if (watching) expect(logger.text()).toContain('save a file of giving-up');
+      else {
+        expect(logger.text()).not.toContain('save a file');
+        expect(logger.text()).toContain('restart it on the dashboard');
+      }
+      await supervisor.stop();
+    }
   });
 
   it('maps listen(8080) to the assigned port and stops the whole process group', async () => {

@@ -55,6 +55,8 @@ export interface SupervisorOptions {
   versions?: 'platform' | 'current' | undefined;
   /** Shows a warning once per emulator for the same key (default: every time). */
   warnOnce?(key: string, text: string): void;
+  /** false with --no-watch: saving a file restarts nothing, so no hint says so. */
+  watching?: boolean;
 }
 
 /** Steps shared by several apps (a workspace's install) that are running now, by key. */
@@ -467,7 +469,11 @@ export class AppSupervisor {
     this.options.logger.error(
       `${this.name} ${what}.${output ? `\nLast output:\n${output}` : ''}\n${
         giveUp
-          ? `Not restarting after ${max} failed starts in a row: save a file of ${this.name} or run \`connect dev\` again.`
+          ? `Not restarting after ${max} failed starts in a row: ${
+              this.options.watching === false
+                ? `fix it, then restart it on the dashboard (Restart) or run \`connect dev\` again (--no-watch: saving a file restarts nothing).`
+                : `save a file of ${this.name} or run \`connect dev\` again.`
+            }`
           : `Restarting in ${delay} ms.`
       }`,
     );
