@@ -139,7 +139,17 @@ export class AppSupervisor {
       restarts: this.restarts,
       health: this.health,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+      ...this.scriptNames(),
     };
+  }
+
+  private scriptNames(): { scripts?: string[] } {
+    const app = this.options.app;
+    const scripts =
+      'scripts' in app && app.scripts
+        ? Object.keys(app.scripts).filter((key) => key === 'postDeploy' || key === 'preUndeploy')
+        : [];
+    return scripts.length > 0 ? { scripts } : {};
   }
 
   /** Marks the app as not startable (e.g. required configuration missing). */
