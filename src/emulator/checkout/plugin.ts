@@ -85,19 +85,23 @@ export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPl
 } {
   let info: CheckoutInfo | undefined;
   let servers: { session: DeferredServer; checkout: DeferredServer; mcApi: DeferredServer } | undefined;
-  let starting: Promise<Running | undefined> = Promise.resolve(undefined);
+  // Opened at the first use (a request to one of the hosts, an admin call), not at start:
+  // making the RSA signing key costs a few hundred ms of CPU that most connectors never need.
+  let starting: Promise<Running | undefined> | undefined;
+  let open: () => Promise<Running | undefined> = () => Promise.resolve(undefined);
+  const ensure = (): Promise<Running | undefined> => (starting ??= open());
   let routes: Router | undefined;
   const router = (req: Request, res: Response, next: NextFunction): void => {
     if (!req.path.startsWith('/checkout')) {
       next();
       return;
     }
-    void starting.then(() => (routes ? routes(req, res, next) : next()), next);
+    void ensure().then(() => (routes ? routes(req, res, next) : next()), next);
   };
 
   return {
     name: 'checkout',
-    ready: () => starting,
+    ready: ensure,
     async start(ctx: PluginContext) {
       // With --persist, the same ports as last time when they are free: the URLs, the issuer
       // and so the Merchant Center tokens minted earlier stay valid across restarts.
@@ -115,42 +119,44 @@ export function createCheckoutPlugin(options: CheckoutPluginOptions): EmulatorPl
         jwtIssuer: mcApi.url,
       };
       const all = [session, checkout, mcApi];
+      for (const server of all) server.onFirstRequest(() => void ensure());
       if (usesCheckout(ctx)) {
         ctx.logger.info(
           `Session API: ${info.sessionUrl}, Checkout API: ${info.checkoutUrl}, Merchant Center JWKS: ${info.jwksUrl} (see connect trigger session / mc-token).`,
         );
       }
-      starting = options.platform
-        .ready()
-        .then(async (platform) => {
-          if (!platform) throw new Error('the local commercetools API is not running');
-          const [{ CheckoutState }, { CheckoutServices }, { createCheckoutRouter }] = await Promise.all([
-            import('./state.js'),
-            import('./services.js'),
-            import('./admin-routes.js'),
-          ]);
-          const state = await CheckoutState.open(platform.api.projectKey, options.persistDir, {
-            session: portOf(session),
-            checkout: portOf(checkout),
-            mcApi: portOf(mcApi),
+      open = () =>
+        options.platform
+          .ready()
+          .then(async (platform) => {
+            if (!platform) throw new Error('the local commercetools API is not running');
+            const [{ CheckoutState }, { CheckoutServices }, { createCheckoutRouter }] = await Promise.all([
+              import('./state.js'),
+              import('./services.js'),
+              import('./admin-routes.js'),
+            ]);
+            const state = await CheckoutState.open(platform.api.projectKey, options.persistDir, {
+              session: portOf(session),
+              checkout: portOf(checkout),
+              mcApi: portOf(mcApi),
+            });
+            const services = new CheckoutServices(platform.api, state, (text) => ctx.logger.warn(text));
+            session.attach(services.sessionHandler());
+            checkout.attach(services.checkoutHandler());
+            mcApi.attach(services.mcApiHandler());
+            const running: Running = { platform, state, services };
+            routes = createCheckoutRouter(running, ctx, () => info!);
+            return running;
+          })
+          .catch((error: unknown) => {
+            const message = `The local Session and Checkout APIs did not start: ${error instanceof Error ? error.message : String(error)}`;
+            ctx.logger.error(message);
+            for (const server of all) server.fail(message);
+            return undefined;
           });
-          const services = new CheckoutServices(platform.api, state, (text) => ctx.logger.warn(text));
-          session.attach(services.sessionHandler());
-          checkout.attach(services.checkoutHandler());
-          mcApi.attach(services.mcApiHandler());
-          const running: Running = { platform, state, services };
-          routes = createCheckoutRouter(running, ctx, () => info!);
-          return running;
-        })
-        .catch((error: unknown) => {
-          const message = `The local Session and Checkout APIs did not start: ${error instanceof Error ? error.message : String(error)}`;
-          ctx.logger.error(message);
-          for (const server of all) server.fail(message);
-          return undefined;
-        });
     },
     async stop() {
-      const running = await starting.catch(() => undefined);
+      const running = await starting?.catch(() => undefined);
       await running?.state.save();
       routes = undefined;
       if (servers) await Promise.all(Object.values(servers).map((server) => server.close()));
