@@ -244,7 +244,8 @@ describe('connect dev with the emulated platform (end to end)', () => {
       env,
     });
     expect(human.exitCode).toBe(2);
-    expect(human.stderr).toMatch(/No sample for message type "NoSuchMessage"/);
+    expect(human.stderr).toMatch(/"NoSuchMessage" is not a Message type of the platform/);
+    expect(human.stderr).toMatch(/did you mean /);
     expect(human.stderr).toMatch(/Try:/);
   });
 });

@@ -537,3 +537,109 @@ describe('messages of an extension’s update actions', () => {
     expect(messages[2]).toMatchObject({ firstName: 'Set-by-extension' });
   });
 });
+
+describe('messages of update actions across resource types', () => {
+  let platform: EmulatedPlatform;
+  let client: Client;
+
+  beforeAll(async () => {
+    platform = await EmulatedPlatform.start({ apps: () => [] });
+    client = await apiClient(platform.info());
+  });
+  afterAll(async () => {
+    await platform.stop();
+  });
+
+  // [a message whose sample creates the resource, its endpoint, an update action, the message it emits]
+  const cases: Array<[string, string, Record<string, unknown>, string]> = [
+    ['StoreCreated', 'stores', { action: 'setName', name: { en: 'Renamed' } }, 'StoreNameSet'],
+    [
+      'CategoryCreated',
+      'categories',
+      { action: 'changeSlug', slug: { en: 'renamed-slug' } },
+      'CategorySlugChanged',
+    ],
+    ['ReviewCreated', 'reviews', { action: 'setRating', rating: 3 }, 'ReviewRatingSet'],
+    [
+      'InventoryEntryCreated',
+      'inventory',
+      { action: 'changeQuantity', quantity: 5 },
+      'InventoryEntryQuantitySet',
+    ],
+    ['OrderCreated', 'orders', { action: 'changeOrderState', orderState: 'Confirmed' }, 'OrderStateChanged'],
+    [
+      'OrderCreated',
+      'orders',
+      { action: 'setCustomerEmail', email: 'buyer@example.com' },
+      'OrderCustomerEmailSet',
+    ],
+    [
+      'OrderCreated',
+      'orders',
+      { action: 'changePaymentState', paymentState: 'Paid' },
+      'OrderPaymentStateChanged',
+    ],
+    [
+      'PaymentCreated',
+      'payments',
+      {
+        action: 'addTransaction',
+        transaction: { type: 'Charge', amount: { currencyCode: 'EUR', centAmount: 100 } },
+      },
+      'PaymentTransactionAdded',
+    ],
+    [
+      'BusinessUnitCreated',
+      'business-units',
+      { action: 'changeName', name: 'Renamed' },
+      'BusinessUnitNameChanged',
+    ],
+    [
+      'AssociateRoleCreated',
+      'associate-roles',
+      { action: 'setName', name: 'Renamed' },
+      'AssociateRoleNameSet',
+    ],
+    [
+      'StandalonePriceCreated',
+      'standalone-prices',
+      { action: 'changeValue', value: { currencyCode: 'EUR', centAmount: 100 } },
+      'StandalonePriceValueChanged',
+    ],
+    [
+      'CustomerCreated',
+      'customers',
+      { action: 'changeEmail', email: 'renamed@example.com' },
+      'CustomerEmailChanged',
+    ],
+    [
+      'CustomerCreated',
+      'customers',
+      { action: 'setDateOfBirth', dateOfBirth: '1815-12-10' },
+      'CustomerDateOfBirthSet',
+    ],
+    [
+      'ProductCreated',
+      'products',
+      { action: 'addPrice', variantId: 1, price: { value: { currencyCode: 'EUR', centAmount: 100 } } },
+      'ProductPriceAdded',
+    ],
+  ];
+
+  it.each(cases)('%s, then %s %o emits %s', async (created, path, action, expected) => {
+    const sample = await sampleMessage(platform.api, created);
+    const current = (await client.get(`/${path}/${sample.resource.id}`)).body;
+    const answer = await client.post(`/${path}/${sample.resource.id}`, {
+      version: current.version,
+      actions: [action],
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const messages = await messagesOf(client, `resource(id="${sample.resource.id}") and type="${expected}"`);
+    expect(messages).toHaveLength(1);
+    expect(await checkMessage(messages[0]!)).toEqual([]);
+    expect(messages[0]).toMatchObject({
+      resourceVersion: answer.body.version,
+      createdBy: { clientId: platform.info().clientId },
+    });
+  });
+});

@@ -64,11 +64,16 @@ export function formatted(notification: Notification, format: NotificationFormat
   return format === 'CloudEvents' ? cloudEvent(notification) : notification;
 }
 
-/** The body of one Pub/Sub push request. */
-export function pubSubPush(data: Json, subscription: string, messageId: string, publishTime: string): Json {
+/** The body of one Pub/Sub push request (`data` may come serialized already). */
+export function pubSubPush(
+  data: Json | string,
+  subscription: string,
+  messageId: string,
+  publishTime: string,
+): Json {
   return {
     message: {
-      data: Buffer.from(JSON.stringify(data)).toString('base64'),
+      data: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)).toString('base64'),
       attributes: {},
       messageId,
       message_id: messageId,

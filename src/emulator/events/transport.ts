@@ -39,19 +39,30 @@ export function withinLimit(
   format: NotificationFormat,
   limit: number,
 ): Notification {
-  const size = Buffer.byteLength(JSON.stringify(formatted(notification, format)));
-  if (size <= limit) return notification;
+  return serializedWithin(notification, format, limit).notification;
+}
+
+/** The same, with the formatted notification serialized once (deliveries are a hot path). */
+function serializedWithin(
+  notification: Notification,
+  format: NotificationFormat,
+  limit: number,
+): { notification: Notification; text: string } {
+  const text = JSON.stringify(formatted(notification, format));
+  const size = Buffer.byteLength(text);
+  if (size <= limit) return { notification, text };
   const kept: Record<string, unknown> = {};
   for (const field of ENVELOPE_FIELDS) {
     if (notification[field] !== undefined) kept[field] = notification[field];
   }
-  return {
+  const trimmed = {
     ...(kept as Notification),
     payloadNotIncluded: {
       reason: `The payload (${size} bytes) exceeds the ${limit} bytes the destination accepts.`,
       payloadType: notification.notificationType === 'Message' ? 'Message' : notification.notificationType,
     },
   };
+  return { notification: trimmed, text: JSON.stringify(formatted(trimmed, format)) };
 }
 
 export interface DeliveryRequest {
@@ -69,17 +80,15 @@ export function deliveryRequest(input: {
   at: string;
 }): DeliveryRequest {
   if (input.transport?.type === 'SNS') {
-    const notification = withinLimit(input.payload, input.format, PAYLOAD_LIMITS.SNS);
+    const { text } = serializedWithin(input.payload, input.format, PAYLOAD_LIMITS.SNS);
     const envelope = snsNotification({
       topicArn: input.transport.topicArn,
       messageId: input.messageId,
-      message: JSON.stringify(formatted(notification, input.format)),
+      message: text,
       timestamp: input.at,
     });
     return { body: envelope, headers: snsHeaders(envelope, input.subscription) };
   }
-  const notification = withinLimit(input.payload, input.format, PAYLOAD_LIMITS.PubSub);
-  return {
-    body: pubSubPush(formatted(notification, input.format), input.subscription, input.messageId, input.at),
-  };
+  const { text } = serializedWithin(input.payload, input.format, PAYLOAD_LIMITS.PubSub);
+  return { body: pubSubPush(text, input.subscription, input.messageId, input.at) };
 }
