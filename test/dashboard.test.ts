@@ -60,8 +60,9 @@ describe.skipIf(skipBrowserTests)('the dashboard on connect dev', { timeout: 120
   });
 
   it('is announced by connect dev and shows every application ready, live', async () => {
-    const token = (JSON.parse(await readFile(join(repo.path, '.connect', 'dev.json'), 'utf8')) as { token: string })
-      .token;
+    const token = (
+      JSON.parse(await readFile(join(repo.path, '.connect', 'dev.json'), 'utf8')) as { token: string }
+    ).token;
     const dashboard = `${admin}/__connect/?token=${token}`;
     expect(dev.output().stderr).toContain(`Dashboard: ${dashboard}`);
     const opened = await eventually(() => readFile(join(repo.path, 'opened.txt'), 'utf8'), 10_000, '--open');

@@ -86,7 +86,8 @@ async function checkFolder(
   const packageFile = join(folder, 'package.json');
   let unreadable: string | undefined;
   const bytes = await readRegularFile(packageFile, MAX_PACKAGE_JSON_BYTES).catch((error: unknown) => {
-    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError) unreadable = error.message;
+    if (error instanceof NotRegularFileError || error instanceof FileTooLargeError)
+      unreadable = error.message;
     return undefined;
   });
   if (unreadable !== undefined) {

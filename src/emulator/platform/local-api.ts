@@ -289,7 +289,11 @@ export class LocalApi {
    */
   private addDraftValidation(): void {
     const app = this.mock.app;
-    const parse = (_req: unknown, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) => {
+    const parse = (
+      _req: unknown,
+      body: string | Buffer,
+      done: (error: Error | null, value?: unknown) => void,
+    ) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
       if (text.trim() === '') return done(null, undefined);
       try {
@@ -314,7 +318,11 @@ export class LocalApi {
               code: 'InvalidJsonInput',
               message,
               detailedErrorMessage:
-                body === MALFORMED_BODY ? 'Malformed JSON.' : body === undefined ? 'No body.' : 'JSON object expected.',
+                body === MALFORMED_BODY
+                  ? 'Malformed JSON.'
+                  : body === undefined
+                    ? 'No body.'
+                    : 'JSON object expected.',
             },
           ],
         });

@@ -71,7 +71,10 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       const offStopping = ctx.bus.on('emulator', (event) => {
         if (event.state !== 'stopping') return;
         offStopping();
-        void starting.then((platform) => platform?.deliveries.halt(), () => undefined);
+        void starting.then(
+          (platform) => platform?.deliveries.halt(),
+          () => undefined,
+        );
       });
       const values = await readValuesFile(ctx.root, { file: options.valuesFile });
       const fromValues = valuesFileDefaults(ctx.spec, values);
