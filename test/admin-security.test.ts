@@ -62,7 +62,16 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     repo = await tempDir('connect-security-');
     await cp(join(repoRoot, 'test', 'fixtures', 'dashboard'), repo.path, { recursive: true });
-    dev = startDev([repo.path, '--no-watch', '--admin-port', '0', '--grace', '1000', '--persist', join(repo.path, '.connect', 'project')]);
+    dev = startDev([
+      repo.path,
+      '--no-watch',
+      '--admin-port',
+      '0',
+      '--grace',
+      '1000',
+      '--persist',
+      join(repo.path, '.connect', 'project'),
+    ]);
     await dev.waitFor(/applications ready/, 90_000, 'stderr');
     admin = await adminUrl(repo.path);
   });
@@ -76,7 +85,9 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
   });
 
   it('needs the run token, which the CLI reads from dev.json', async () => {
-    const state = JSON.parse(await readFile(join(repo.path, '.connect', 'dev.json'), 'utf8')) as { token: string };
+    const state = JSON.parse(await readFile(join(repo.path, '.connect', 'dev.json'), 'utf8')) as {
+      token: string;
+    };
     expect(state.token).toMatch(/^[\w-]{32}$/);
     expect((await fetch(`${admin}/__connect/api/status`)).status).toBe(401);
     expect((await fetch(`${admin}/__connect/api/platform`)).status).toBe(401);
@@ -88,8 +99,9 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
   });
 
   it('refuses a foreign page whatever the case of the prefix, even with the token', async () => {
-    const before = ((await (await adminFetch(`${admin}/__connect/api/jobs/job/runs`)).json()) as { runs: unknown[] }).runs
-      .length;
+    const before = (
+      (await (await adminFetch(`${admin}/__connect/api/jobs/job/runs`)).json()) as { runs: unknown[] }
+    ).runs.length;
     for (const prefix of ['/__connect', '/__CONNECT', '/__Connect']) {
       const page = await fetch(`${admin}${prefix}/api/jobs/job/run`, {
         method: 'POST',
@@ -103,8 +115,9 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
       });
       expect(stolen.status, prefix).toBe(403);
     }
-    const after = ((await (await adminFetch(`${admin}/__connect/api/jobs/job/runs`)).json()) as { runs: unknown[] }).runs
-      .length;
+    const after = (
+      (await (await adminFetch(`${admin}/__connect/api/jobs/job/runs`)).json()) as { runs: unknown[] }
+    ).runs.length;
     expect(after).toBe(before);
   });
 
@@ -140,7 +153,11 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
     });
     expect(created.status).toBe(201);
     const project = join(repo.path, '.connect', 'project', 'project.json');
-    for (let i = 0; i < 50 && !(await readFile(project, 'utf8').catch(() => '')).includes('extension-secret'); i++) {
+    for (
+      let i = 0;
+      i < 50 && !(await readFile(project, 'utf8').catch(() => '')).includes('extension-secret');
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await readFile(project, 'utf8')).toContain('extension-secret');
@@ -164,7 +181,10 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
       const addresses = await listeners(app.port!);
       expect(addresses.length, app.name).toBeGreaterThan(0);
       // 0100007F is 127.0.0.1 in /proc/net/tcp; the IPv4-mapped form in tcp6.
-      expect(addresses.every((a) => a === '0100007F' || a === '0000000000000000FFFF00000100007F'), `${app.name}: ${addresses.join(', ')}`).toBe(true);
+      expect(
+        addresses.every((a) => a === '0100007F' || a === '0000000000000000FFFF00000100007F'),
+        `${app.name}: ${addresses.join(', ')}`,
+      ).toBe(true);
     }
   });
 });
@@ -178,7 +198,10 @@ describe('a values file with a YAML error', () => {
         join(repo.path, 'connect.values.yaml'),
         `applications:\n  service:\n    DASH_SECRET: "${SECRET}" oops: [\n`,
       );
-      for (const args of [[repo.path, '--admin-port', '0'], [repo.path, '--admin-port', '0', '--json']]) {
+      for (const args of [
+        [repo.path, '--admin-port', '0'],
+        [repo.path, '--admin-port', '0', '--json'],
+      ]) {
         const result = await runCli(['dev', ...args], { timeout: 60_000 });
         expect(result.exitCode).not.toBe(0);
         expect(`${result.stdout}\n${result.stderr}`).toMatch(/VALUES_INVALID/);

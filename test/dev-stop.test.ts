@@ -9,7 +9,15 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { adminFetch, adminUrl, allGone, alive, eventually, startDev, type DevProcess } from './dev-helpers.js';
+import {
+  adminFetch,
+  adminUrl,
+  allGone,
+  alive,
+  eventually,
+  startDev,
+  type DevProcess,
+} from './dev-helpers.js';
 import { repoRoot, runCli, tempDir } from './helpers/cli.js';
 
 const exists = (path: string) =>
@@ -40,7 +48,8 @@ describe('stopping connect dev', { timeout: 120_000 }, () => {
   const cleanups: Array<() => Promise<void>> = [];
   const devs: DevProcess[] = [];
   afterEach(async () => {
-    for (const dev of devs.splice(0)) if (dev.exitCode === null && dev.signalCode === null) dev.kill('SIGKILL');
+    for (const dev of devs.splice(0))
+      if (dev.exitCode === null && dev.signalCode === null) dev.kill('SIGKILL');
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 

@@ -61,8 +61,9 @@ describe('connect dev with the emulated platform (end to end)', () => {
       return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
     }, 150_000);
     adminUrl = status.emulator.adminUrl;
-    adminToken = (JSON.parse(await readFile(join(dir.path, '.connect', 'dev.json'), 'utf8')) as { token: string })
-      .token;
+    adminToken = (
+      JSON.parse(await readFile(join(dir.path, '.connect', 'dev.json'), 'utf8')) as { token: string }
+    ).token;
     expect(status.platform).toEqual({
       apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       authUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),

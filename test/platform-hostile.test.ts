@@ -91,7 +91,10 @@ describe('hostile answers and input', { timeout: 60_000 }, () => {
     for (const draft of [{}, { destination: { type: 'HTTP', url: service.url } }, { triggers: [] }]) {
       const response = await client.post('/extensions', draft);
       expect(response.status, JSON.stringify(draft)).toBe(400);
-      expect(response.body).toMatchObject({ statusCode: 400, errors: [expect.objectContaining({ code: expect.any(String) })] });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        errors: [expect.objectContaining({ code: expect.any(String) })],
+      });
     }
     expect(await platform.api.all('extension')).toEqual([]);
     service.handle = () => ({ status: 200, body: { actions: [] } });
@@ -131,7 +134,10 @@ describe('hostile answers and input', { timeout: 60_000 }, () => {
     const backend: AdminBackend = {
       bus: createBus(),
       adminUrl: 'http://127.0.0.1:1',
-      status: () => ({ emulator: { version: '1', root: '/', startedAt: '', adminUrl: '', pid: 1 }, applications: [] }),
+      status: () => ({
+        emulator: { version: '1', root: '/', startedAt: '', adminUrl: '', pid: 1 },
+        applications: [],
+      }),
       application: () => undefined,
       logs: () => undefined,
       restartApp: async () => {

@@ -61,7 +61,11 @@ describe('messages across restarts and crashes', { timeout: 240_000 }, () => {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
             type: 'OrderCreated',
-            payload: { type: 'OrderCreated', mode: MODES[i % MODES.length], resource: { typeId: 'order', id: `${round}-${i}` } },
+            payload: {
+              type: 'OrderCreated',
+              mode: MODES[i % MODES.length],
+              resource: { typeId: 'order', id: `${round}-${i}` },
+            },
           }),
         });
         expect(response.status).toBe(200);
@@ -85,10 +89,14 @@ describe('messages across restarts and crashes', { timeout: 240_000 }, () => {
   }
 
   /** published = acknowledged + dead + still queued: the ids nobody accounts for. */
-  async function unaccounted(run: Run): Promise<{ lost: string[]; acked: number; dead: number; queued: number }> {
+  async function unaccounted(
+    run: Run,
+  ): Promise<{ lost: string[]; acked: number; dead: number; queued: number }> {
     const list = await deliveries(run);
     const dead = new Set(list.filter((d) => d.state === 'dead').map((d) => d.id));
-    const queued = new Set(list.filter((d) => d.state === 'pending' || d.state === 'retrying').map((d) => d.id));
+    const queued = new Set(
+      list.filter((d) => d.state === 'pending' || d.state === 'retrying').map((d) => d.id),
+    );
     const ack = await acked();
     const lost = [...published].filter((id) => !ack.has(id) && !dead.has(id) && !queued.has(id));
     return {
@@ -100,7 +108,11 @@ describe('messages across restarts and crashes', { timeout: 240_000 }, () => {
   }
 
   async function stopped(dev: DevProcess): Promise<void> {
-    await eventually(() => dev.exitCode !== null || dev.signalCode !== null, 30_000, 'connect dev to exit').catch((error: Error) => {
+    await eventually(
+      () => dev.exitCode !== null || dev.signalCode !== null,
+      30_000,
+      'connect dev to exit',
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${dev.output().stderr.slice(-3000)}`);
     });
   }
@@ -111,7 +123,9 @@ describe('messages across restarts and crashes', { timeout: 240_000 }, () => {
     await publish(run, BATCH, 'a');
     run.dev.kill('SIGINT');
     await stopped(run.dev);
-    expect(run.dev.output().stderr).toMatch(/\d+ undelivered messages? .*saved in \.connect\/deliveries\.jsonl/);
+    expect(run.dev.output().stderr).toMatch(
+      /\d+ undelivered messages? .*saved in \.connect\/deliveries\.jsonl/,
+    );
 
     run = await start(true);
     expect((await unaccounted(run)).lost).toEqual([]);
@@ -160,13 +174,16 @@ describe('messages across restarts and crashes', { timeout: 240_000 }, () => {
     const run = await start(false);
     const ids = await publish(run, 20, 'd');
     const list = await deliveries(run);
-    const waiting = list.filter((d) => ids.includes(d.id) && (d.state === 'pending' || d.state === 'retrying')).length;
+    const waiting = list.filter(
+      (d) => ids.includes(d.id) && (d.state === 'pending' || d.state === 'retrying'),
+    ).length;
     expect(waiting).toBeGreaterThan(0);
     run.dev.kill('SIGINT');
     await stopped(run.dev);
-    const match = /(\d+) undelivered messages?(?: \((\d+) were being delivered at stop\))? discarded at stop/.exec(
-      run.dev.output().stderr,
-    );
+    const match =
+      /(\d+) undelivered messages?(?: \((\d+) were being delivered at stop\))? discarded at stop/.exec(
+        run.dev.output().stderr,
+      );
     expect(match, run.dev.output().stderr).not.toBeNull();
     // Those still waiting at the last look, give or take the ones that settled since.
     expect(Number(match![1])).toBeGreaterThan(0);

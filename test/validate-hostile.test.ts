@@ -40,17 +40,20 @@ describe('connect validate on hostile files', { timeout: 120_000 }, () => {
     await dir.cleanup();
   });
 
-  it.each(Object.entries(worstFiles()))('validates the worst "%s" file in under 2 s of CPU', async (_name, text) => {
-    expect(text.length).toBeLessThan(256 * 1024);
-    const before = process.cpuUsage();
-    const result = await validateSource('/x/connect.yaml', text);
-    const used = process.cpuUsage(before);
-    expect(result.valid).toBe(false);
-    expect((used.user + used.system) / 1000).toBeLessThan(2000);
-    // Grouped: a few hundred diagnostics at most, the counts exact.
-    expect(result.diagnostics.length).toBeLessThanOrEqual(201);
-    expect(result.errorCount).toBeGreaterThanOrEqual(result.diagnostics.length > 0 ? 1 : 0);
-  });
+  it.each(Object.entries(worstFiles()))(
+    'validates the worst "%s" file in under 2 s of CPU',
+    async (_name, text) => {
+      expect(text.length).toBeLessThan(256 * 1024);
+      const before = process.cpuUsage();
+      const result = await validateSource('/x/connect.yaml', text);
+      const used = process.cpuUsage(before);
+      expect(result.valid).toBe(false);
+      expect((used.user + used.system) / 1000).toBeLessThan(2000);
+      // Grouped: a few hundred diagnostics at most, the counts exact.
+      expect(result.diagnostics.length).toBeLessThanOrEqual(201);
+      expect(result.errorCount).toBeGreaterThanOrEqual(result.diagnostics.length > 0 ? 1 : 0);
+    },
+  );
 
   it('says when a list was checked in part, and how many problems were grouped', async () => {
     const { nulls, config } = worstFiles();
@@ -75,9 +78,9 @@ describe('connect validate on hostile files', { timeout: 120_000 }, () => {
     const result = await runCli(['validate', root, '--json'], { timeout: 30_000 });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.exitCode).toBe(1);
-    const messages = (JSON.parse(result.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics.map(
-      (d) => d.message,
-    );
+    const messages = (
+      JSON.parse(result.stdout) as { diagnostics: Array<{ message: string }> }
+    ).diagnostics.map((d) => d.message);
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/fifo\/package\.json cannot be used: it is a FIFO/),
@@ -91,10 +94,14 @@ describe('connect validate on hostile files', { timeout: 120_000 }, () => {
     await mkdir(root, { recursive: true });
     await writeFile(join(root, 'connect.yaml'), worstFiles().config);
     for (let i = 0; i < 1; i++) {
-      const piped = await execa('sh', ['-c', `"${process.execPath}" "${cliBin}" validate "${root}" --json | (sleep 1; cat)`], {
-        reject: false,
-        env: { NO_COLOR: '1' },
-      });
+      const piped = await execa(
+        'sh',
+        ['-c', `"${process.execPath}" "${cliBin}" validate "${root}" --json | (sleep 1; cat)`],
+        {
+          reject: false,
+          env: { NO_COLOR: '1' },
+        },
+      );
       expect(piped.stdout.length).toBeGreaterThan(64 * 1024);
       expect(() => JSON.parse(piped.stdout)).not.toThrow();
     }

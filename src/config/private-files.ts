@@ -79,7 +79,12 @@ export async function assertUsableFolder(dir: string, flag: string): Promise<voi
     });
   };
   const absolute = resolve(dir);
-  if (absolute === '/proc' || absolute.startsWith('/proc/') || absolute === '/sys' || absolute.startsWith('/sys/')) {
+  if (
+    absolute === '/proc' ||
+    absolute.startsWith('/proc/') ||
+    absolute === '/sys' ||
+    absolute.startsWith('/sys/')
+  ) {
     fail('it is in a kernel file system');
   }
   try {

@@ -3,6 +3,7 @@
  * change, and stop at a deadline (`--timeout`, default 30 min).
  */
 import { ConnectError, ExitCode } from '../errors.js';
+import { ConnectApiError } from './errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 export const POLL_MIN_MS = 2_000;
@@ -25,6 +26,19 @@ export interface WaitOptions<T> {
   sleep?: ((ms: number) => Promise<void>) | undefined;
   now?: (() => number) | undefined;
   intervals?: { minMs: number; maxMs: number } | undefined;
+  /** Told of a short outage (5xx, 429, 401, network) the wait rides out; default: onStatus. */
+  onOutage?: ((message: string) => void) | undefined;
+}
+
+/**
+ * An error a wait rides out: the Connect API or the network failing for a while (the HTTP client
+ * already retried a few times), while the deployment goes on regardless.
+ */
+export function isOutage(error: unknown): boolean {
+  if (error instanceof ConnectApiError) {
+    return error.statusCode >= 500 || error.statusCode === 429 || error.statusCode === 401;
+  }
+  return error instanceof ConnectError && error.code === 'NETWORK_ERROR';
 }
 
 /** The delay before poll number `n` (0-based): 2 s, 3 s, 4.5 s, ... up to 30 s. */
@@ -53,7 +67,16 @@ export async function waitFor<T>(initial: T, options: WaitOptions<T>): Promise<T
       );
     }
     await sleep(Math.min(pollDelay(n, minMs, maxMs), left));
-    resource = await options.read();
+    try {
+      resource = await options.read();
+    } catch (error) {
+      // Keep waiting (with the same backoff) until the deadline; say what happened.
+      if (!isOutage(error) || deadline - now() <= 0) throw error;
+      const message = `${(error as Error).message.split('\n')[0]}; still waiting for ${options.what} (until --timeout)`;
+      if (options.onOutage) options.onOutage(message);
+      else options.onStatus?.(`${status} (${message})`, resource);
+      continue;
+    }
     const next = options.status(resource);
     if (next !== status) {
       status = next;

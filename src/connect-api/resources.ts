@@ -2,6 +2,7 @@
  * The Connect API's endpoints as typed functions (paths as in the reference). A reference
  * is a key unless it is a UUID, then it is an id.
  */
+import { isApiError } from './errors.js';
 import type { ConnectClient, Query } from './client.js';
 import type {
   Connector,
@@ -128,8 +129,21 @@ export function updateDeployment(
   return client.update(deploymentPath(client, current.id), current, actionsFor);
 }
 
-export function deleteDeployment(client: ConnectClient, ref: string) {
-  return client.call<Deployment>('DELETE', deploymentPath(client, ref));
+/**
+ * Undeploys. A DELETE whose answer was lost (the connection dropped after the platform acted) is
+ * sent again by the HTTP client, and the platform then refuses it with
+ * DeploymentInvalidStatusTransition: the deployment is already Undeploying, which is what was
+ * asked, so that is success.
+ */
+export async function deleteDeployment(client: ConnectClient, ref: string): Promise<Deployment> {
+  try {
+    return await client.call<Deployment>('DELETE', deploymentPath(client, ref));
+  } catch (error) {
+    if (!isApiError(error, 'DeploymentInvalidStatusTransition')) throw error;
+    const current = await client.call<Deployment>('GET', deploymentPath(client, ref)).catch(() => undefined);
+    if (current?.status === 'Undeploying') return current;
+    throw error;
+  }
 }
 
 export interface LogsQuery {

@@ -82,7 +82,8 @@ export async function makeDirectories(path: string): Promise<string | undefined>
       throw cannotCreate(path, error);
     });
     if (info?.isDirectory()) break;
-    if (info) throw cannotCreate(path, Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' }));
+    if (info)
+      throw cannotCreate(path, Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' }));
     missing.unshift(current);
     const parent = dirname(current);
     if (parent === current) break;

@@ -11,7 +11,10 @@ import type { PathSegment, YamlSource } from './yaml-source.js';
 export const MAX_ITEMS = 200;
 
 /** A copy of `value` with long lists and mappings cut to MAX_ITEMS, and a diagnostic per cut. */
-export function capCollections(source: YamlSource, value: unknown): { value: unknown; diagnostics: Diagnostic[] } {
+export function capCollections(
+  source: YamlSource,
+  value: unknown,
+): { value: unknown; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const walk = (current: unknown, path: PathSegment[], depth: number): unknown => {
     if (current === null || typeof current !== 'object' || depth > 64) return current;

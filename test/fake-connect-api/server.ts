@@ -47,7 +47,8 @@ export interface FakeRepository {
   schedules?: Record<string, string>;
 }
 
-export type FaultKind = '500' | '502' | '429' | '401' | '409' | 'drop';
+/** `drop-answer`: the request is carried out, then the connection drops before the answer. */
+export type FaultKind = '500' | '502' | '429' | '401' | '409' | 'drop' | 'drop-answer';
 
 export interface Fault {
   kind: FaultKind;
@@ -316,7 +317,13 @@ export class FakeConnectApi {
       rawBody,
     };
     this.requests.push(record);
+    let dropAnswer = false;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      if (dropAnswer) {
+        record.status = 0;
+        req.socket.destroy();
+        return;
+      }
       record.status = status;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(body === undefined ? '' : JSON.stringify(body));
@@ -336,6 +343,9 @@ export class FakeConnectApi {
             record.status = 0;
             req.socket.destroy();
             return;
+          case 'drop-answer':
+            dropAnswer = true;
+            break;
           case '500':
             throw new HttpError(500, 'General', 'Internal Server Error (injected).');
           case '502':

@@ -33,7 +33,12 @@ const run: JobRun = {
 function backend(effects: string[]): AdminBackend {
   const plugin = express.Router();
   plugin.use(express.json());
-  for (const path of ['/extensions/:app/trigger', '/events/:app/publish', '/events/replay', '/resources/:typeId']) {
+  for (const path of [
+    '/extensions/:app/trigger',
+    '/events/:app/publish',
+    '/events/replay',
+    '/resources/:typeId',
+  ]) {
     plugin.post(path, (req, res) => {
       effects.push(`POST ${req.path}`);
       res.json({ ok: true });
@@ -103,9 +108,16 @@ describe('admin API access', () => {
             .set('cookie', `${tokenCookieName(ADMIN)}=${TOKEN}`)
             .set('origin', 'http://127.0.0.1:3000')
             .send({}),
-          request(admin).post(url).set('cookie', `${tokenCookieName(ADMIN)}=${TOKEN}`).send({}),
+          request(admin)
+            .post(url)
+            .set('cookie', `${tokenCookieName(ADMIN)}=${TOKEN}`)
+            .send({}),
           // A foreign origin even with the right token (a page that stole it is still a page).
-          request(admin).post(url).set('origin', 'http://evil.example').set('authorization', `Bearer ${TOKEN}`).send({}),
+          request(admin)
+            .post(url)
+            .set('origin', 'http://evil.example')
+            .set('authorization', `Bearer ${TOKEN}`)
+            .send({}),
         ];
         for (const response of await Promise.all(attempts)) refused.push(response.status);
       }
@@ -117,7 +129,12 @@ describe('admin API access', () => {
   it('reads need the token too (the local client secret is not for other local users)', async () => {
     const effects: string[] = [];
     const admin = createAdminApp(backend(effects));
-    for (const path of ['/__connect/api/platform', '/__CONNECT/api/platform', '/__connect/api/status', '/__connect/api/stream']) {
+    for (const path of [
+      '/__connect/api/platform',
+      '/__CONNECT/api/platform',
+      '/__connect/api/status',
+      '/__connect/api/stream',
+    ]) {
       const response = await request(admin).get(path);
       expect(response.status, path).toBe(401);
       expect(response.body.error.code).toBe('ADMIN_TOKEN_REQUIRED');
@@ -133,7 +150,9 @@ describe('admin API access', () => {
     const effects: string[] = [];
     const admin = createAdminApp(backend(effects));
     const auth = { authorization: `Bearer ${TOKEN}` };
-    expect((await request(admin).get('/__connect/api/platform').set(auth)).body).toEqual({ clientSecret: 'secret' });
+    expect((await request(admin).get('/__connect/api/platform').set(auth)).body).toEqual({
+      clientSecret: 'secret',
+    });
     for (const route of MUTATING) {
       const response = await request(admin).post(`/__connect${route}`).set(auth).send({});
       expect(response.status, route).toBe(200);
@@ -145,7 +164,9 @@ describe('admin API access', () => {
     expect(page.status).toBe(303);
     expect(page.headers.location).toBe('/__connect/');
     const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toMatch(new RegExp(`^${tokenCookieName(ADMIN)}=${TOKEN}; Path=/__connect; HttpOnly; SameSite=Strict`));
+    expect(cookie).toMatch(
+      new RegExp(`^${tokenCookieName(ADMIN)}=${TOKEN}; Path=/__connect; HttpOnly; SameSite=Strict`),
+    );
     const jar = `${tokenCookieName(ADMIN)}=${TOKEN}`;
     expect((await request(admin).get('/__connect/api/status').set('cookie', jar)).status).toBe(200);
     const restart = await request(admin)

@@ -92,8 +92,7 @@ const HINT =
 
 export function checkAccess(request: AccessRequest, context: AccessContext): AccessVerdict {
   const safe = SAFE_METHODS.has(request.method.toUpperCase());
-  const publicFile =
-    safe && (dashboardFile(request.path) || assetsPath(request.path, context.assetsApps));
+  const publicFile = safe && (dashboardFile(request.path) || assetsPath(request.path, context.assetsApps));
   const own = ownOrigins(context.adminUrl);
   const foreignOrigin = request.origin !== undefined && !own.includes(request.origin);
   const crossSite = request.secFetchSite === 'cross-site' || request.secFetchSite === 'same-site';
@@ -112,7 +111,11 @@ export function checkAccess(request: AccessRequest, context: AccessContext): Acc
 
   if (publicFile) {
     const given = request.query?.token;
-    if (typeof given === 'string' && dashboardFile(request.path) && request.path !== `${PREFIX}/api/openapi.yaml`) {
+    if (
+      typeof given === 'string' &&
+      dashboardFile(request.path) &&
+      request.path !== `${PREFIX}/api/openapi.yaml`
+    ) {
       if (!sameToken(given, token)) {
         return {
           kind: 'refuse',

@@ -31,7 +31,10 @@ function delivery(id: string, state: Delivery['state'] = 'pending'): Delivery {
 }
 
 /** An event app on 127.0.0.1:0 answering `status()`; counts what it received. */
-async function app(status: () => number, delayMs = 0): Promise<{ url: string; received: string[]; close(): Promise<void> }> {
+async function app(
+  status: () => number,
+  delayMs = 0,
+): Promise<{ url: string; received: string[]; close(): Promise<void> }> {
   const received: string[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -54,7 +57,11 @@ describe('DeliveryJournal', () => {
   it('keeps what was put and not removed across reopenings, in a 0700 folder and a 0600 file', async () => {
     const state = join(dir, '.connect');
     const { journal } = await DeliveryJournal.open(state);
-    await Promise.all([journal.put(delivery('a')), journal.put(delivery('b')), journal.put(delivery('c', 'dead'))]);
+    await Promise.all([
+      journal.put(delivery('a')),
+      journal.put(delivery('b')),
+      journal.put(delivery('c', 'dead')),
+    ]);
     await journal.remove('b');
     // On disk as soon as put() resolved: no close needed (a SIGKILL would find it).
     expect((await readJournal(join(state, JOURNAL_FILE))).map((d) => d.id).sort()).toEqual(['a', 'c']);
@@ -129,7 +136,11 @@ describe('DeliveryJournal', () => {
 });
 
 describe('DeliveryEngine with the journal', () => {
-  const target = { application: 'events', subscription: 'projects/p/subscriptions/s', format: 'Platform' as const };
+  const target = {
+    application: 'events',
+    subscription: 'projects/p/subscriptions/s',
+    format: 'Platform' as const,
+  };
   const payload = { notificationType: 'Message', type: 'OrderCreated', projectKey: 'p' } as never;
   const immediate = { strategy: 'immediate' as const };
 
@@ -139,7 +150,11 @@ describe('DeliveryEngine with the journal', () => {
     try {
       const one = new DeliveryEngine({
         urlOf: () => events.url,
-        retryPolicyOf: () => ({ strategy: 'exponential-backoff', minBackoffSeconds: 60, maxBackoffSeconds: 60 }),
+        retryPolicyOf: () => ({
+          strategy: 'exponential-backoff',
+          minBackoffSeconds: 60,
+          maxBackoffSeconds: 60,
+        }),
         journalDir: dir,
         persistPending: true,
       });
@@ -174,7 +189,7 @@ describe('DeliveryEngine with the journal', () => {
     }
   });
 
-  it('without --persist, says at stop how many are discarded, and keeps another run\'s saved ones', async () => {
+  it("without --persist, says at stop how many are discarded, and keeps another run's saved ones", async () => {
     const events = await app(() => 500);
     try {
       const saved = await DeliveryJournal.open(dir);
@@ -183,7 +198,11 @@ describe('DeliveryEngine with the journal', () => {
       const notices: string[] = [];
       const engine = new DeliveryEngine({
         urlOf: () => events.url,
-        retryPolicyOf: () => ({ strategy: 'exponential-backoff', minBackoffSeconds: 60, maxBackoffSeconds: 60 }),
+        retryPolicyOf: () => ({
+          strategy: 'exponential-backoff',
+          minBackoffSeconds: 60,
+          maxBackoffSeconds: 60,
+        }),
         journalDir: dir,
         notice: (text) => notices.push(text),
       });
@@ -203,7 +222,12 @@ describe('DeliveryEngine with the journal', () => {
     try {
       const engine = new DeliveryEngine({
         urlOf: () => events.url,
-        retryPolicyOf: () => ({ strategy: 'exponential-backoff', minBackoffSeconds: 1, maxBackoffSeconds: 1, maxAttempts: 1 }),
+        retryPolicyOf: () => ({
+          strategy: 'exponential-backoff',
+          minBackoffSeconds: 1,
+          maxBackoffSeconds: 1,
+          maxAttempts: 1,
+        }),
         journalDir: dir,
         onDeadLetter: (d) => {
           // Synchronously, at the moment the dead letter is announced: it is on disk already.

@@ -67,7 +67,8 @@ export class DeliveryJournal {
         const parsed = JSON.parse(legacyText) as unknown;
         if (!Array.isArray(parsed)) throw new Error('not a JSON array');
         for (const delivery of parsed as Delivery[]) {
-          if (delivery && typeof delivery.id === 'string') byId.set(delivery.id, { ...delivery, state: 'dead' });
+          if (delivery && typeof delivery.id === 'string')
+            byId.set(delivery.id, { ...delivery, state: 'dead' });
         }
         legacyRead = true;
       } catch (error) {
@@ -92,7 +93,8 @@ export class DeliveryJournal {
           bad++;
           continue;
         }
-        if (record.t === 'put' && record.d && typeof record.d.id === 'string') byId.set(record.d.id, record.d);
+        if (record.t === 'put' && record.d && typeof record.d.id === 'string')
+          byId.set(record.d.id, record.d);
         else if (record.t === 'del' && typeof record.id === 'string') byId.delete(record.id);
         else bad++;
       }
@@ -102,7 +104,9 @@ export class DeliveryJournal {
           `${journal.file} is damaged (${bad} unreadable record${bad === 1 ? '' : 's'}): it was kept as ${aside}; the ${byId.size} readable deliveries were kept.`,
         );
       } else if (torn !== '') {
-        notices.push(`${journal.file}: the last record was cut short (connect dev was killed while writing it) and was skipped.`);
+        notices.push(
+          `${journal.file}: the last record was cut short (connect dev was killed while writing it) and was skipped.`,
+        );
       }
     }
 
@@ -161,7 +165,11 @@ export class DeliveryJournal {
         if (this.records > COMPACT_SLACK && this.records > 2 * this.live.size) {
           await this.rewrite();
         } else {
-          this.handle ??= await open(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, PRIVATE_FILE_MODE);
+          this.handle ??= await open(
+            this.file,
+            constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
+            PRIVATE_FILE_MODE,
+          );
           await this.handle.write(`${lines.join('\n')}\n`);
           await this.handle.datasync();
           this.records += lines.length;
@@ -197,7 +205,10 @@ async function readRegular(file: string): Promise<string | undefined> {
 
 /** Renames a file we could not read to `<name>.damaged-<time>` next to it; returns the new path. */
 async function moveAside(file: string): Promise<string> {
-  const aside = join(dirname(file), `${basename(file)}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const aside = join(
+    dirname(file),
+    `${basename(file)}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+  );
   await rename(file, aside);
   await syncDir(dirname(file));
   return aside;

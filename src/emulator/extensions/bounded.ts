@@ -41,14 +41,16 @@ export function boundedBody(body: unknown, text: string): unknown {
 
 function truncated(text: string): string {
   const size = Buffer.byteLength(text);
-  const shown = size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.round(size / 1024)} KB`;
+  const shown =
+    size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.round(size / 1024)} KB`;
   return `${text.slice(0, PREVIEW_CHARS)}… [truncated by connect dev: ${shown} answer, ${PREVIEW_CHARS} characters kept]`;
 }
 
 /** A copy of `value` with `redact` applied to every string (keys included), long strings truncated. */
 export function maskDeep<T>(value: T, redact: (text: string) => string): T {
   const walk = (current: unknown, depth: number): unknown => {
-    if (typeof current === 'string') return redact(current.length > MAX_KEPT_BYTES ? truncated(current) : current);
+    if (typeof current === 'string')
+      return redact(current.length > MAX_KEPT_BYTES ? truncated(current) : current);
     if (current === null || typeof current !== 'object' || depth > MAX_KEPT_DEPTH * 2) return current;
     if (Array.isArray(current)) return current.map((item) => walk(item, depth + 1));
     const out: Record<string, unknown> = {};

@@ -34,7 +34,8 @@ const DESTINATIONS: Record<string, string[]> = {
 export function extensionDraftError(draft: unknown): DraftError | undefined {
   if (!isObject(draft)) return invalidJson('body: JSON object expected.');
   const destination = draft.destination;
-  if (destination === undefined || destination === null) return invalidJson('destination: Missing required value');
+  if (destination === undefined || destination === null)
+    return invalidJson('destination: Missing required value');
   if (!isObject(destination)) return invalidJson('destination: JSON object expected.');
   const type = destination.type;
   if (typeof type !== 'string' || !(type in DESTINATIONS)) {
@@ -52,7 +53,10 @@ export function extensionDraftError(draft: unknown): DraftError | undefined {
   if (!Array.isArray(triggers)) return invalidJson('triggers: JSON array expected.');
   for (const [index, trigger] of triggers.entries()) {
     if (!isObject(trigger)) return invalidJson(`triggers -> ${index}: JSON object expected.`);
-    if (typeof trigger.resourceTypeId !== 'string' || !EXTENSION_RESOURCE_TYPES.includes(trigger.resourceTypeId as never)) {
+    if (
+      typeof trigger.resourceTypeId !== 'string' ||
+      !EXTENSION_RESOURCE_TYPES.includes(trigger.resourceTypeId as never)
+    ) {
       return invalidJson(
         `triggers -> ${index} -> resourceTypeId: Missing or unknown value '${String(trigger.resourceTypeId)}'.`,
       );
@@ -68,7 +72,10 @@ export function extensionDraftError(draft: unknown): DraftError | undefined {
       return invalidJson(`triggers -> ${index} -> condition: JSON string expected.`);
     }
   }
-  if (draft.timeoutInMs !== undefined && (typeof draft.timeoutInMs !== 'number' || !Number.isInteger(draft.timeoutInMs))) {
+  if (
+    draft.timeoutInMs !== undefined &&
+    (typeof draft.timeoutInMs !== 'number' || !Number.isInteger(draft.timeoutInMs))
+  ) {
     return invalidJson('timeoutInMs: JSON number expected.');
   }
   return undefined;
