@@ -517,11 +517,13 @@ export class Emulator {
         if (!first || this.options.scripts === false) return;
         // At the first start the script waits for the other apps (at most a few seconds): it
         // would compete with them for the CPU, and may load the local API, while they start.
-        const run = Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS, undefined, { ref: false })]).then(() => {
-          if (this.stopping || this.postDeployed.has(app.name)) return;
-          this.postDeployed.add(app.name);
-          return this.runScript(supervisor, 'postDeploy');
-        });
+        const run = Promise.race([this.startSettled, delay(SCRIPTS_WAIT_MS, undefined, { ref: false })]).then(
+          () => {
+            if (this.stopping || this.postDeployed.has(app.name)) return;
+            this.postDeployed.add(app.name);
+            return this.runScript(supervisor, 'postDeploy');
+          },
+        );
         this.postDeploys.add(run);
         const forget = (): boolean => this.postDeploys.delete(run);
         void run.then(forget, forget);

@@ -15,7 +15,6 @@ import { ConnectError, tail } from '../errors.js';
 import { Emulator } from '../emulator/emulator.js';
 import type { Delivery } from '../emulator/events/delivery.js';
 import type { ExtensionAction, ExtensionCall } from '../emulator/extensions/runner.js';
-import { silentLogger } from '../emulator/logger.js';
 import type { EmulatedPlatform } from '../emulator/platform/emulated-platform.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
 import type { Resource } from '../emulator/platform/mock-internals.js';
@@ -216,14 +215,24 @@ export class TestEmulator implements ConnectEmulator {
   /** Where an application answers (its endpoint included). */
   url(name: string): string {
     const url = this.app(name).url;
-    if (url === null) throw new ConnectError('NO_URL', `${name} has no URL.`, { hint: 'ask for an application that serves HTTP' });
+    if (url === null)
+      throw new ConnectError('NO_URL', `${name} has no URL.`, {
+        hint: 'ask for an application that serves HTTP',
+      });
     return url;
   }
 
   /** The local project's credentials (undefined when started with platform: false). */
   get credentials(): Credentials | undefined {
     const info = this.emulator.status().platform as
-      | { apiUrl: string; authUrl: string; projectKey: string; clientId: string; clientSecret: string; scope: string }
+      | {
+          apiUrl: string;
+          authUrl: string;
+          projectKey: string;
+          clientId: string;
+          clientSecret: string;
+          scope: string;
+        }
       | null
       | undefined;
     if (!info) return undefined;
@@ -339,8 +348,11 @@ export class TestEmulator implements ConnectEmulator {
     predicate: (call: ExtensionCall) => boolean,
     options: WaitOptions = {},
   ): Promise<ExtensionCall> {
-    return this.waitFor('extension call', () => this.calls.find(predicate), options, () =>
-      this.calls.map(describeCall),
+    return this.waitFor(
+      'extension call',
+      () => this.calls.find(predicate),
+      options,
+      () => this.calls.map(describeCall),
     );
   }
 
@@ -392,7 +404,10 @@ export class TestEmulator implements ConnectEmulator {
   ): Promise<T> {
     const timeoutMs = options.timeoutMs ?? 10_000;
     return new Promise<T>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
       const check = (): void => {
         const found = find();
         if (found !== undefined) {
@@ -400,18 +415,16 @@ export class TestEmulator implements ConnectEmulator {
           resolve(found);
         } else if (this.stopping) {
           done();
-          reject(new Error(`The emulator stopped while waiting for a matching ${what}. ${sawText(what, seen())}`));
+          reject(
+            new Error(`The emulator stopped while waiting for a matching ${what}. ${sawText(what, seen())}`),
+          );
         }
       };
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      this.waiters.add(check);
-      timer = setTimeout(() => {
+      const timer = setTimeout(() => {
         done();
         reject(new Error(`No ${what} matched within ${timeoutMs} ms. ${sawText(what, seen())}`));
       }, timeoutMs);
+      this.waiters.add(check);
       check();
     });
   }
@@ -478,7 +491,10 @@ export interface ConnectEmulator {
     app: string,
     input: { resource: string; action?: ExtensionAction; obj?: Resource; oldObj?: Resource },
   ): Promise<ExtensionCall>;
-  publish(app: string, input: { type: string; payload?: unknown; format?: 'Platform' | 'CloudEvents' }): Promise<Delivery>;
+  publish(
+    app: string,
+    input: { type: string; payload?: unknown; format?: 'Platform' | 'CloudEvents' },
+  ): Promise<Delivery>;
   runJob(app: string): Promise<JobRun>;
   create<T = Resource>(typeId: string, draft: unknown): Promise<T>;
   request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse>;
@@ -487,7 +503,10 @@ export interface ConnectEmulator {
   deadLetters(): Promise<Delivery[]>;
   jobRuns(app?: string): Promise<JobRun[]>;
   logs(app: string): Promise<string[]>;
-  waitForExtensionCall(predicate: (call: ExtensionCall) => boolean, options?: WaitOptions): Promise<ExtensionCall>;
+  waitForExtensionCall(
+    predicate: (call: ExtensionCall) => boolean,
+    options?: WaitOptions,
+  ): Promise<ExtensionCall>;
   waitForDelivery(predicate: (delivery: Delivery) => boolean, options?: WaitOptions): Promise<Delivery>;
   stop(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;

@@ -13,7 +13,13 @@ import { constants } from 'node:os';
 
 import { ExitCode, isConnectError, ConnectError } from '../../errors.js';
 import { createTerminalLogger } from '../../emulator/logger.js';
-import { TestEmulator, type AppInfo, type Delivery, type ExtensionCall, type JobRun } from '../../testing/emulator.js';
+import {
+  TestEmulator,
+  type AppInfo,
+  type Delivery,
+  type ExtensionCall,
+  type JobRun,
+} from '../../testing/emulator.js';
 import { errorJson, type Output } from '../../ui/output.js';
 import type { DevFlags } from './flags.js';
 import { inspectOption } from './inspect-argv.js';
@@ -97,7 +103,10 @@ export async function runExec({ flags, path, output, json, version }: ExecRun): 
   });
   const timer =
     flags.timeout > 0
-      ? setTimeout(() => stopAll(EXEC_EXIT_CODES.timeout, `--timeout ${flags.timeout}s reached`), flags.timeout * 1000)
+      ? setTimeout(
+          () => stopAll(EXEC_EXIT_CODES.timeout, `--timeout ${flags.timeout}s reached`),
+          flags.timeout * 1000,
+        )
       : undefined;
 
   // Application lines go to stderr: stdout is CMD's (or, with --json, the summary's).

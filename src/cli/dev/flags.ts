@@ -94,7 +94,8 @@ export const DEV_FLAGS = {
     kind: 'integer',
     default: 0,
     min: 0,
-    description: 'With --exec: the most seconds the whole run may take (0: no limit); then everything stops and the exit code is 124.',
+    description:
+      'With --exec: the most seconds the whole run may take (0: no limit); then everything stops and the exit code is 124.',
   },
   inspect: {
     kind: 'string',

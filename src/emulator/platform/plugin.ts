@@ -180,7 +180,10 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         // for the mock to load only to stop it; it stops itself once loaded.
         routes = undefined;
         const late = starting;
-        void late.then((started) => started?.stop(), () => undefined);
+        void late.then(
+          (started) => started?.stop(),
+          () => undefined,
+        );
         if (!begun) await server?.close();
         server = undefined;
         return;
