@@ -15,10 +15,14 @@ const RUNS = 5;
 function startToReady(dir) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, 'dev', dir, '--no-scripts', '--no-watch', '--admin-port', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'dev', dir, '--no-scripts', '--no-watch', '--admin-port', '0'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -33,11 +37,16 @@ function startToReady(dir) {
 
 function execRun(dir, extra = []) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [cli, 'dev', dir, '--admin-port', '0', ...extra, '--exec', 'true'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  if (result.status !== 0) throw new Error(`connect dev --exec true exited ${result.status}: ${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'dev', dir, '--admin-port', '0', ...extra, '--exec', 'true'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`connect dev --exec true exited ${result.status}: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 

@@ -43,7 +43,13 @@ interface Summary {
   timedOut: boolean;
   readyMs: number | null;
   applications: Array<{ name: string; state: string; pid: number | null; url: string | null }>;
-  extensionCalls: Array<{ application: string; resource: string; action: string; statusCode: number; ok: boolean }>;
+  extensionCalls: Array<{
+    application: string;
+    resource: string;
+    action: string;
+    statusCode: number;
+    ok: boolean;
+  }>;
   deliveries: Array<{ application: string; type: string; state: string }>;
   jobRuns: unknown[];
   error?: { code: string; message: string };
@@ -78,13 +84,21 @@ describe('connect dev --exec', () => {
     expect(summary.commandExitCode).toBe(0);
     expect(summary.applications.map((app) => app.name).sort()).toEqual(['event', 'job', 'service']);
     expect(summary.extensionCalls).toContainEqual(
-      expect.objectContaining({ application: 'service', resource: 'cart', action: 'Create', statusCode: 200, ok: true }),
+      expect.objectContaining({
+        application: 'service',
+        resource: 'cart',
+        action: 'Create',
+        statusCode: 200,
+        ok: true,
+      }),
     );
     expect(summary.deliveries).toContainEqual(
       expect.objectContaining({ application: 'event', type: 'CustomerCreated', state: 'acked' }),
     );
     expect(summary.readyMs).toBeGreaterThan(0);
-    expect((await readFile(join(root, 'admin-url.txt'), 'utf8')).trim()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await readFile(join(root, 'admin-url.txt'), 'utf8')).trim()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+$/,
+    );
     // Stopped: the apps are gone, and so is the record of the running emulator.
     for (const app of summary.applications) expect(app.state).toBe('stopped');
     expect(existsSync(join(root, '.connect', 'dev.json'))).toBe(false);
@@ -103,13 +117,15 @@ describe('connect dev --exec', () => {
       { cwd: root, timeout: 60_000 },
     );
     expect(result.exitCode, result.stderr).toBe(7);
-    expect(result.stdout).toMatch(/apps: http:\/\/127\.0\.0\.1:\d+\/service http:\/\/127\.0\.0\.1:\d+\/event/);
+    expect(result.stdout).toMatch(
+      /apps: http:\/\/127\.0\.0\.1:\d+\/service http:\/\/127\.0\.0\.1:\d+\/event/,
+    );
     expect(result.stderr).toContain('3/3 applications ready');
     expect(result.stderr).toMatch(/the command exited with 7 .*Exit code 7\./);
     const pid = Number(await readFile(join(root, 'cmd.pid'), 'utf8'));
     expect(alive(pid)).toBe(false);
     // No colour without a TTY.
-    expect(result.stderr).not.toMatch(/\u001b\[/);
+    expect(result.stderr).not.toContain('\u001b[');
   }, 90_000);
 
   it('fails at once with exit code 125 and the output tail of an app that cannot start; CMD never runs', async () => {
@@ -152,7 +168,9 @@ describe('connect dev --exec', () => {
     const deadline = Date.now() + 30_000;
     while (!existsSync(join(root, 'cmd.pid')) && Date.now() < deadline) await sleep(50);
     const cmdPid = Number(await readFile(join(root, 'cmd.pid'), 'utf8'));
-    const status = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as { adminUrl: string };
+    const status = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as {
+      adminUrl: string;
+    };
     const apps = (await (await fetch(`${status.adminUrl}/__connect/api/status`)).json()) as Summary;
     const appPids = apps.applications.map((app) => app.pid).filter((pid): pid is number => pid !== null);
     expect(appPids).toHaveLength(3);

@@ -46,9 +46,15 @@ class Inspector {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { id?: number; method?: string; result?: unknown; params?: unknown };
+      const message = JSON.parse(data.toString()) as {
+        id?: number;
+        method?: string;
+        result?: unknown;
+        params?: unknown;
+      };
       if (message.id !== undefined) this.pending.get(message.id)?.(message.result);
-      else if (message.method) for (const listener of this.listeners.get(message.method) ?? []) listener(message.params);
+      else if (message.method)
+        for (const listener of this.listeners.get(message.method) ?? []) listener(message.params);
     });
   }
 
@@ -105,7 +111,10 @@ describe('connect dev --inspect', () => {
     expect(port).toBeGreaterThan(0);
     // Only the app asked for.
     expect(stderr).not.toMatch(/(event|job): inspector on/);
-    const ws = /DevTools: devtools:\/\/devtools\/bundled\/js_app\.html\?\S*ws=(127\.0\.0\.1:(\d+)\/[\w-]+)/.exec(stderr);
+    const ws =
+      /DevTools: devtools:\/\/devtools\/bundled\/js_app\.html\?\S*ws=(127\.0\.0\.1:(\d+)\/[\w-]+)/.exec(
+        stderr,
+      );
     expect(Number(ws?.[2])).toBe(port);
 
     const client = await Inspector.connect(`ws://${ws?.[1]}`);
@@ -117,7 +126,9 @@ describe('connect dev --inspect', () => {
         urlRegex: 'service[\\\\/]index\\.js$',
       })) as { breakpointId: string };
       const paused = client.next<Paused>('Debugger.paused');
-      const status = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as { adminUrl: string };
+      const status = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as {
+        adminUrl: string;
+      };
       const apps = (await (await fetch(`${status.adminUrl}/__connect/api/status`)).json()) as {
         applications: Array<{ name: string; url: string }>;
       };
@@ -137,9 +148,15 @@ describe('connect dev --inspect', () => {
 
     // A reload (a saved file) restarts the app with the inspector on the same port.
     const before = (dev.output().stderr.match(/service: DevTools:/g) ?? []).length;
-    await writeFile(join(root, 'service', 'index.js'), `${await readFile(join(root, 'service', 'index.js'), 'utf8')}// saved\n`);
+    await writeFile(
+      join(root, 'service', 'index.js'),
+      `${await readFile(join(root, 'service', 'index.js'), 'utf8')}// saved\n`,
+    );
     const deadline = Date.now() + 20_000;
-    while ((dev.output().stderr.match(/service: DevTools:/g) ?? []).length === before && Date.now() < deadline) {
+    while (
+      (dev.output().stderr.match(/service: DevTools:/g) ?? []).length === before &&
+      Date.now() < deadline
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const after = lastMatch(dev.output().stderr, /service: DevTools: \S+ws=127\.0\.0\.1:(\d+)\//);
@@ -150,7 +167,9 @@ describe('connect dev --inspect', () => {
     const root = await copy();
     dev = startDev([root, '--admin-port', '0', '--no-watch', '--inspect-brk=job'], {});
     await dev.waitFor(/job: DevTools: /, 30_000, 'stderr');
-    const port = Number(/job: inspector on 127\.0\.0\.1:(\d+) \(waits for the debugger/.exec(dev.output().stderr)?.[1]);
+    const port = Number(
+      /job: inspector on 127\.0\.0\.1:(\d+) \(waits for the debugger/.exec(dev.output().stderr)?.[1],
+    );
     // Not ready: it waits.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(dev.output().stderr).not.toMatch(/applications ready/);

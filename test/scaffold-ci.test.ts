@@ -33,28 +33,53 @@ describe('connect init: CI workflow', () => {
 
   it('writes a workflow that GitHub’s schema accepts: validate, app tests, integration tests under connect dev --exec, publish and deploy on tags', async () => {
     const root = join(work.path, 'my-connector');
-    const init = await runCli(
-      ['init', root, '--language', 'ts', '--app', 'service', '--app', 'event', '--app', 'job', '--no-install', '--no-git', '--json'],
-    );
+    const init = await runCli([
+      'init',
+      root,
+      '--language',
+      'ts',
+      '--app',
+      'service',
+      '--app',
+      'event',
+      '--app',
+      'job',
+      '--no-install',
+      '--no-git',
+      '--json',
+    ]);
     expect(init.exitCode, init.stderr).toBe(0);
     const files = (JSON.parse(init.stdout) as { files: string[] }).files;
-    expect(files).toEqual(expect.arrayContaining([WORKFLOW, 'package.json', join('integration', 'connector.test.mjs')]));
+    expect(files).toEqual(
+      expect.arrayContaining([WORKFLOW, 'package.json', join('integration', 'connector.test.mjs')]),
+    );
 
     const text = await readFile(join(root, WORKFLOW), 'utf8');
     const workflow = parse(text) as {
       on: Record<string, unknown>;
-      jobs: Record<string, { if?: string; needs?: string; env?: Record<string, string>; steps: Array<{ run?: string; uses?: string }> }>;
+      jobs: Record<
+        string,
+        {
+          if?: string;
+          needs?: string;
+          env?: Record<string, string>;
+          steps: Array<{ run?: string; uses?: string }>;
+        }
+      >;
     };
     const validate = await workflowValidator();
     expect(validate(workflow), JSON.stringify(validate.errors, null, 2)).toBe(true);
 
-    const runs = (job: string) => (workflow.jobs[job]?.steps ?? []).map((step) => step.run ?? step.uses ?? '').join('\n');
+    const runs = (job: string) =>
+      (workflow.jobs[job]?.steps ?? []).map((step) => step.run ?? step.uses ?? '').join('\n');
     expect(runs('test')).toContain('npx connect validate --format github');
     expect(runs('test')).toMatch(/npm test --if-present/);
     expect(runs('test')).toContain('npx connect dev --exec "npm test"');
     expect(workflow.jobs.release?.if).toBe("startsWith(github.ref, 'refs/tags/v')");
     expect(workflow.jobs.release?.needs).toBe('test');
-    expect(runs('release')).toMatch(/npx connect publish --key my-connector[\s\S]*npx connect deploy --connector my-connector/);
+    expect(runs('release')).toMatch(
+      /npx connect publish --key my-connector[\s\S]*npx connect deploy --connector my-connector/,
+    );
     expect(workflow.jobs.release?.env).toMatchObject({
       CTP_CLIENT_ID: '${{ secrets.CTP_CLIENT_ID }}',
       CTP_CLIENT_SECRET: '${{ secrets.CTP_CLIENT_SECRET }}',
@@ -81,7 +106,17 @@ describe('connect init: CI workflow', () => {
 
   it('--no-ci leaves the workflow out', async () => {
     const root = join(work.path, 'no-ci');
-    const init = await runCli(['init', root, '--language', 'js', '--app', 'service', '--no-install', '--no-git', '--no-ci']);
+    const init = await runCli([
+      'init',
+      root,
+      '--language',
+      'js',
+      '--app',
+      'service',
+      '--no-install',
+      '--no-git',
+      '--no-ci',
+    ]);
     expect(init.exitCode, init.stderr).toBe(0);
     expect(existsSync(join(root, WORKFLOW))).toBe(false);
     expect(existsSync(join(root, '.github'))).toBe(false);

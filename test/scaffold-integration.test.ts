@@ -26,7 +26,20 @@ afterAll(() => work.cleanup());
 
 it('a fresh scaffold passes its integration tests with `npm test` at the root', async () => {
   const init = await runCli(
-    ['init', root, '--language', 'ts', '--app', 'service', '--app', 'event', '--app', 'job', '--install', '--no-git'],
+    [
+      'init',
+      root,
+      '--language',
+      'ts',
+      '--app',
+      'service',
+      '--app',
+      'event',
+      '--app',
+      'job',
+      '--install',
+      '--no-git',
+    ],
     { env: npmEnv, timeout: 420_000 },
   );
   expect(init.exitCode, init.stderr).toBe(0);
@@ -49,11 +62,14 @@ it('a fresh scaffold passes its integration tests with `npm test` at the root', 
 }, 600_000);
 
 it('the same tests pass under `connect dev --exec "npm test"` (the CI workflowâ€™s step)', async () => {
-  const result = await runCli(['dev', '--admin-port', '0', '--exec', 'npm test', '--timeout', '300', '--json'], {
-    cwd: root,
-    env: npmEnv,
-    timeout: 320_000,
-  });
+  const result = await runCli(
+    ['dev', '--admin-port', '0', '--exec', 'npm test', '--timeout', '300', '--json'],
+    {
+      cwd: root,
+      env: npmEnv,
+      timeout: 320_000,
+    },
+  );
   expect(result.exitCode, result.stderr).toBe(0);
   expect(result.stderr).toMatch(/# pass 3/);
   const summary = JSON.parse(result.stdout) as {
@@ -61,7 +77,11 @@ it('the same tests pass under `connect dev --exec "npm test"` (the CI workflowâ€
     deliveries: Array<{ application: string; type: string; state: string }>;
     jobRuns: Array<{ application: string; statusCode: number }>;
   };
-  expect(summary.extensionCalls).toContainEqual(expect.objectContaining({ application: 'service', resource: 'cart', statusCode: 200 }));
-  expect(summary.deliveries).toContainEqual(expect.objectContaining({ application: 'event', type: 'OrderCreated', state: 'acked' }));
+  expect(summary.extensionCalls).toContainEqual(
+    expect.objectContaining({ application: 'service', resource: 'cart', statusCode: 200 }),
+  );
+  expect(summary.deliveries).toContainEqual(
+    expect.objectContaining({ application: 'event', type: 'OrderCreated', state: 'acked' }),
+  );
   expect(summary.jobRuns).toContainEqual(expect.objectContaining({ application: 'job', statusCode: 200 }));
 }, 360_000);

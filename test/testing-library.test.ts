@@ -67,9 +67,14 @@ describe('startEmulator (vitest)', () => {
     const cart = await emulator.create<{ id: string; customerEmail?: string }>('cart', { currency: 'EUR' });
     expect(cart.customerEmail).toBe('harness@example.com');
     const call = await emulator.waitForExtensionCall(
-      (candidate) => candidate.request.resource.typeId === 'cart' && candidate.request.resource.id === cart.id,
+      (candidate) =>
+        candidate.request.resource.typeId === 'cart' && candidate.request.resource.id === cart.id,
     );
-    expect(call).toMatchObject({ application: 'service', response: { statusCode: 200 }, verdict: { ok: true } });
+    expect(call).toMatchObject({
+      application: 'service',
+      response: { statusCode: 200 },
+      verdict: { ok: true },
+    });
     expect((await emulator.logs('service')).join('\n')).toContain('extension call: Create cart');
   });
 
@@ -131,7 +136,10 @@ describe('startEmulator (vitest)', () => {
   it('refuses to start when an application cannot, with its output, and leaves nothing running', async () => {
     const root = await copy();
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(join(root, 'job', 'index.js'), "console.error('job: DATABASE_URL is missing');\nprocess.exit(1);\n");
+    await writeFile(
+      join(root, 'job', 'index.js'),
+      "console.error('job: DATABASE_URL is missing');\nprocess.exit(1);\n",
+    );
     const error = (await startEmulator({ path: root }).catch((caught: unknown) => caught)) as Error & {
       code: string;
     };

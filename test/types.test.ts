@@ -34,7 +34,13 @@ async function copyExample(): Promise<string> {
 function compile(declaration: string, code: string): string[] {
   const program = ts.createProgram({
     rootNames: [declaration, 'main.ts'],
-    options: { strict: true, noEmit: true, types: ['node'], typeRoots: [join(repoRoot, 'node_modules', '@types')], skipLibCheck: true },
+    options: {
+      strict: true,
+      noEmit: true,
+      types: ['node'],
+      typeRoots: [join(repoRoot, 'node_modules', '@types')],
+      skipLibCheck: true,
+    },
     host: (() => {
       const host = ts.createCompilerHost({});
       const original = host.getSourceFile.bind(host);
@@ -51,7 +57,9 @@ describe('connect types', () => {
     const root = await copyExample();
     const result = await runCli(['types', root, '--json']);
     expect(result.exitCode, result.stderr).toBe(0);
-    const json = JSON.parse(result.stdout) as { files: Array<{ application: string; path: string; state: string }> };
+    const json = JSON.parse(result.stdout) as {
+      files: Array<{ application: string; path: string; state: string }>;
+    };
     expect(json.files.map((file) => [file.application, file.path, file.state])).toEqual([
       ['service', 'service/connect-env.d.ts', 'written'],
       ['event', 'event/connect-env.d.ts', 'written'],
@@ -66,7 +74,12 @@ describe('connect types', () => {
     expect(text).toContain('      CONNECT_SERVICE_URL: string;');
     expect(text).toContain('      CTP_CLIENT_SECRET: string;');
 
-    expect(compile(declaration, 'const a: string = process.env.MAX_CART_ITEMS;\nconst b: string = process.env.EXTENSION_SECRET;\nexport { a, b };\n')).toEqual([]);
+    expect(
+      compile(
+        declaration,
+        'const a: string = process.env.MAX_CART_ITEMS;\nconst b: string = process.env.EXTENSION_SECRET;\nexport { a, b };\n',
+      ),
+    ).toEqual([]);
     const errors = compile(declaration, 'const c: string = process.env.DISCOUNT_CODE;\nexport { c };\n');
     expect(errors.join('\n')).toMatch(/'string \| undefined' is not assignable to type 'string'/);
 
@@ -78,16 +91,20 @@ describe('connect types', () => {
   it('validate warns when a declaration is stale; --check exits 1; types brings it up to date', async () => {
     const root = await copyExample();
     expect((await runCli(['types', root])).exitCode).toBe(0);
-    const clean = JSON.parse((await runCli(['validate', root, '--json'])).stdout) as { diagnostics: Array<{ code: string }> };
+    const clean = JSON.parse((await runCli(['validate', root, '--json'])).stdout) as {
+      diagnostics: Array<{ code: string }>;
+    };
     expect(clean.diagnostics.filter((d) => d.code === 'stale-types')).toEqual([]);
 
     const file = join(root, 'connect.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('key: NOTIFY_EMAIL', 'key: NOTIFY_ADDRESS'));
     const stale = await runCli(['validate', root, '--json']);
     expect(stale.exitCode).toBe(0);
-    const diagnostics = (JSON.parse(stale.stdout) as { diagnostics: Array<{ code: string; severity: string; message: string; line: number }> }).diagnostics.filter(
-      (d) => d.code === 'stale-types',
-    );
+    const diagnostics = (
+      JSON.parse(stale.stdout) as {
+        diagnostics: Array<{ code: string; severity: string; message: string; line: number }>;
+      }
+    ).diagnostics.filter((d) => d.code === 'stale-types');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ severity: 'warning' });
     expect(diagnostics[0]?.message).toContain('event/connect-env.d.ts no longer matches');
@@ -98,7 +115,9 @@ describe('connect types', () => {
     expect(check.stderr).toMatch(/stale\s+event\/connect-env\.d\.ts/);
 
     expect((await runCli(['types', root])).exitCode).toBe(0);
-    expect(await readFile(join(root, 'event', 'connect-env.d.ts'), 'utf8')).toContain('NOTIFY_ADDRESS: string;');
+    expect(await readFile(join(root, 'event', 'connect-env.d.ts'), 'utf8')).toContain(
+      'NOTIFY_ADDRESS: string;',
+    );
     expect((await runCli(['types', root, '--check'])).exitCode).toBe(0);
   });
 

@@ -28,10 +28,14 @@ export async function inspectorPorts(
     names = [...(wanted as readonly string[])];
     for (const name of names) {
       if (!candidates.some((app) => app.name === name)) {
-        throw new ConnectError('INSPECT_UNKNOWN_APP', `--inspect names "${name}", which is not a Node.js application this run starts.`, {
-          hint: `use one or more of: ${candidates.map((app) => app.name).join(', ') || '(none)'}`,
-          exitCode: ExitCode.Usage,
-        });
+        throw new ConnectError(
+          'INSPECT_UNKNOWN_APP',
+          `--inspect names "${name}", which is not a Node.js application this run starts.`,
+          {
+            hint: `use one or more of: ${candidates.map((app) => app.name).join(', ') || '(none)'}`,
+            exitCode: ExitCode.Usage,
+          },
+        );
       }
     }
   }

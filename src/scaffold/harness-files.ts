@@ -28,7 +28,12 @@ export async function harnessFiles(options: {
     files.map(async ([target, source]): Promise<[string, string]> => {
       const text = await readFile(join(dir, source), 'utf8');
       // Only our two placeholders: the workflow's own ${{ ... }} expressions stay as they are.
-      return [target, text.replaceAll('{{packageName}}', options.packageName).replaceAll('{{cliVersion}}', options.cliVersion)];
+      return [
+        target,
+        text
+          .replaceAll('{{packageName}}', options.packageName)
+          .replaceAll('{{cliVersion}}', options.cliVersion),
+      ];
     }),
   );
 }

@@ -10,7 +10,11 @@ import type { Diagnostic } from './diagnostics.js';
 import { envTypes, envTypesInputs, envTypesPath, isGenerated } from './env-types.js';
 import type { YamlSource } from './yaml-source.js';
 
-export async function checkEnvTypes(source: YamlSource, document: unknown, root: string): Promise<Diagnostic[]> {
+export async function checkEnvTypes(
+  source: YamlSource,
+  document: unknown,
+  root: string,
+): Promise<Diagnostic[]> {
   const deployAs = (document as { deployAs?: Array<{ name?: unknown }> }).deployAs ?? [];
   const checks = envTypesInputs(document).map(async (input): Promise<Diagnostic[]> => {
     const file = envTypesPath(root, input.name);

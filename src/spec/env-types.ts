@@ -36,13 +36,12 @@ interface Variable {
 }
 
 function entries(list: unknown): Entry[] {
-  return Array.isArray(list) ? (list as unknown[]).filter((e): e is Entry => typeof e === 'object' && e !== null) : [];
+  return Array.isArray(list)
+    ? (list as unknown[]).filter((e): e is Entry => typeof e === 'object' && e !== null)
+    : [];
 }
 
-function configurationVariables(
-  configuration: EnvTypesInput['configuration'],
-  where: string,
-): Variable[] {
+function configurationVariables(configuration: EnvTypesInput['configuration'], where: string): Variable[] {
   const out: Variable[] = [];
   for (const [list, secured] of [
     [configuration?.standardConfiguration, false],
@@ -92,7 +91,14 @@ function runtimeVariables(input: EnvTypesInput): Variable[] {
     out.push(runtime('APPLICATION_URL', "The application's public URL"));
   }
   if (input.apiClient) {
-    for (const key of ['CTP_PROJECT_KEY', 'CTP_CLIENT_ID', 'CTP_CLIENT_SECRET', 'CTP_SCOPE', 'CTP_API_URL', 'CTP_AUTH_URL']) {
+    for (const key of [
+      'CTP_PROJECT_KEY',
+      'CTP_CLIENT_ID',
+      'CTP_CLIENT_SECRET',
+      'CTP_SCOPE',
+      'CTP_API_URL',
+      'CTP_AUTH_URL',
+    ]) {
       out.push(runtime(key, 'The API client of inheritAs.apiClient'));
     }
   }
@@ -146,19 +152,27 @@ export function hasEnvironment(applicationType: string): boolean {
 /** The generation input of every application of a (raw) connect.yaml document. */
 export function envTypesInputs(document: unknown): EnvTypesInput[] {
   if (typeof document !== 'object' || document === null) return [];
-  const doc = document as { deployAs?: unknown; inheritAs?: { configuration?: unknown; apiClient?: unknown } };
+  const doc = document as {
+    deployAs?: unknown;
+    inheritAs?: { configuration?: unknown; apiClient?: unknown };
+  };
   if (!Array.isArray(doc.deployAs)) return [];
-  const global = typeof doc.inheritAs?.configuration === 'object' ? (doc.inheritAs.configuration as EnvTypesInput['global']) : undefined;
+  const global =
+    typeof doc.inheritAs?.configuration === 'object'
+      ? (doc.inheritAs.configuration as EnvTypesInput['global'])
+      : undefined;
   const apiClient = typeof doc.inheritAs?.apiClient === 'object' && doc.inheritAs.apiClient !== null;
   return (doc.deployAs as unknown[]).flatMap((app) => {
     if (typeof app !== 'object' || app === null) return [];
     const { name, applicationType, configuration } = app as Record<string, unknown>;
-    if (typeof name !== 'string' || typeof applicationType !== 'string' || !hasEnvironment(applicationType)) return [];
+    if (typeof name !== 'string' || typeof applicationType !== 'string' || !hasEnvironment(applicationType))
+      return [];
     return [
       {
         name,
         applicationType,
-        configuration: typeof configuration === 'object' ? (configuration as EnvTypesInput['configuration']) : undefined,
+        configuration:
+          typeof configuration === 'object' ? (configuration as EnvTypesInput['configuration']) : undefined,
         global,
         apiClient,
       },

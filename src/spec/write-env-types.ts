@@ -31,23 +31,35 @@ export async function writeEnvTypes(
   // Refused before anything is written.
   const foreign = planned.find(({ current }) => current !== undefined && !isGenerated(current));
   if (foreign && !options.force && !options.check) {
-    throw new ConnectError('FILE_EXISTS', `${foreign.shown} exists and was not written by \`connect types\`.`, {
-      hint: 'move it away, or pass --force to replace it',
-      exitCode: ExitCode.Usage,
-    });
+    throw new ConnectError(
+      'FILE_EXISTS',
+      `${foreign.shown} exists and was not written by \`connect types\`.`,
+      {
+        hint: 'move it away, or pass --force to replace it',
+        exitCode: ExitCode.Usage,
+      },
+    );
   }
   const files: EnvTypesResult['files'] = [];
   for (const { input, file, shown, text, current } of planned) {
     const same = current?.replaceAll('\r\n', '\n') === text;
     if (options.check) {
-      files.push({ application: input.name, path: shown, state: same ? 'unchanged' : current === undefined ? 'missing' : 'stale' });
+      files.push({
+        application: input.name,
+        path: shown,
+        state: same ? 'unchanged' : current === undefined ? 'missing' : 'stale',
+      });
       continue;
     }
     if (!same) {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, text);
     }
-    files.push({ application: input.name, path: shown, state: same ? 'unchanged' : current === undefined ? 'written' : 'updated' });
+    files.push({
+      application: input.name,
+      path: shown,
+      state: same ? 'unchanged' : current === undefined ? 'written' : 'updated',
+    });
   }
   return { root, files };
 }

@@ -88,7 +88,10 @@ export class AttachedEmulator implements ConnectEmulator {
 
   url(name: string): string {
     const url = this.app(name).url;
-    if (url === null) throw new ConnectError('NO_URL', `${name} has no URL.`, { hint: 'ask for an application that serves HTTP' });
+    if (url === null)
+      throw new ConnectError('NO_URL', `${name} has no URL.`, {
+        hint: 'ask for an application that serves HTTP',
+      });
     return url;
   }
 
@@ -126,7 +129,10 @@ export class AttachedEmulator implements ConnectEmulator {
     });
   }
 
-  publish(app: string, input: { type: string; payload?: unknown; format?: 'Platform' | 'CloudEvents' }): Promise<Delivery> {
+  publish(
+    app: string,
+    input: { type: string; payload?: unknown; format?: 'Platform' | 'CloudEvents' },
+  ): Promise<Delivery> {
     return this.admin<Delivery>('POST', `/events/${encodeURIComponent(app)}/publish`, input);
   }
 
@@ -138,11 +144,16 @@ export class AttachedEmulator implements ConnectEmulator {
     const path = (await import('../emulator/platform/resource-types.js')).resourcePath(typeId) ?? typeId;
     const result = await this.request('POST', `/${path}`, draft);
     if (result.statusCode >= 300) {
-      const message = (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
-      throw new ConnectError('PLATFORM_REQUEST_FAILED', `The local API refused to create a ${typeId}: ${message}`, {
-        hint: 'check the draft against the commercetools API reference',
-        details: { statusCode: result.statusCode, body: result.body },
-      });
+      const message =
+        (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
+      throw new ConnectError(
+        'PLATFORM_REQUEST_FAILED',
+        `The local API refused to create a ${typeId}: ${message}`,
+        {
+          hint: 'check the draft against the commercetools API reference',
+          details: { statusCode: result.statusCode, body: result.body },
+        },
+      );
     }
     return result.body as T;
   }
@@ -187,9 +198,13 @@ export class AttachedEmulator implements ConnectEmulator {
   }
 
   async jobRuns(app?: string): Promise<JobRun[]> {
-    const names = app === undefined ? this.status.applications.filter((a) => a.type === 'job').map((a) => a.name) : [app];
+    const names =
+      app === undefined ? this.status.applications.filter((a) => a.type === 'job').map((a) => a.name) : [app];
     const lists = await Promise.all(
-      names.map(async (name) => (await this.admin<{ runs: JobRun[] }>('GET', `/jobs/${encodeURIComponent(name)}/runs`)).runs),
+      names.map(
+        async (name) =>
+          (await this.admin<{ runs: JobRun[] }>('GET', `/jobs/${encodeURIComponent(name)}/runs`)).runs,
+      ),
     );
     return lists.flat();
   }
@@ -202,7 +217,10 @@ export class AttachedEmulator implements ConnectEmulator {
     return lines.map((line) => line.text);
   }
 
-  waitForExtensionCall(predicate: (call: ExtensionCall) => boolean, options: WaitOptions = {}): Promise<ExtensionCall> {
+  waitForExtensionCall(
+    predicate: (call: ExtensionCall) => boolean,
+    options: WaitOptions = {},
+  ): Promise<ExtensionCall> {
     return this.poll('extension call', () => this.extensionCalls(), predicate, describeCall, options);
   }
 

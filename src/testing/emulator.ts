@@ -15,7 +15,6 @@ import { ConnectError, tail } from '../errors.js';
 import { Emulator } from '../emulator/emulator.js';
 import type { Delivery } from '../emulator/events/delivery.js';
 import type { ExtensionAction, ExtensionCall } from '../emulator/extensions/runner.js';
-import { silentLogger } from '../emulator/logger.js';
 import type { EmulatedPlatform } from '../emulator/platform/emulated-platform.js';
 import { createCheckoutPlugin } from '../emulator/checkout/plugin.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
@@ -415,7 +414,10 @@ export class TestEmulator implements ConnectEmulator {
   ): Promise<T> {
     const timeoutMs = options.timeoutMs ?? 10_000;
     return new Promise<T>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
       const check = (): void => {
         const found = find();
         if (found !== undefined) {
@@ -428,15 +430,11 @@ export class TestEmulator implements ConnectEmulator {
           );
         }
       };
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      this.waiters.add(check);
-      timer = setTimeout(() => {
+      const timer = setTimeout(() => {
         done();
         reject(new Error(`No ${what} matched within ${timeoutMs} ms. ${sawText(what, seen())}`));
       }, timeoutMs);
+      this.waiters.add(check);
       check();
     });
   }

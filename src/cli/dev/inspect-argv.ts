@@ -30,5 +30,8 @@ export function inspectOption(
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
-  return { apps: names.length === 0 || names.includes('*') ? true : names, brk: flags['inspect-brk'] !== undefined };
+  return {
+    apps: names.length === 0 || names.includes('*') ? true : names,
+    brk: flags['inspect-brk'] !== undefined,
+  };
 }
