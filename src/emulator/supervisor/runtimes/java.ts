@@ -5,7 +5,8 @@
  * with PORT set. Locally:
  * - `mvn package` without `clean` (the platform starts from a fresh checkout; here `clean`
  *   would throw away incremental compilation), with the user's ~/.m2 and settings, so a
- *   populated local repository builds offline; jars older than the build are ignored;
+ *   populated local repository builds offline; jars older than the build are ignored; no
+ *   Maven run at all when the jar is newer than everything it is built from (src/, pom.xml);
  * - the jar runs from a copy under .connect/java/<app>/, so a rebuild never rewrites the jar
  *   of the running JVM, and a failed build leaves the previous copy to run and restart;
  * - SERVER_PORT = PORT (Spring Boot's name), so several Spring Boot apps run side by side;
@@ -15,8 +16,8 @@
  */
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { access, copyFile, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { delimiter, dirname, join } from 'node:path';
 
 import {
   compiledRelease,
@@ -83,14 +84,29 @@ export function parseJavaVersion(output: string): number | undefined {
 
 const versions = new Map<string, Promise<number | undefined>>();
 
+/**
+ * The JDK's major version: from the `release` file of its home (JAVA_VERSION="17.0.15"), which
+ * costs no JVM start on the app's way to ready; else from `java -version`.
+ */
 function javaVersion(java: string): Promise<number | undefined> {
   let known = versions.get(java);
   if (!known) {
-    known = new Promise((resolve) => {
-      execFile(java, ['-version'], { timeout: 20_000 }, (error, stdout, stderr) => {
-        resolve(error ? undefined : parseJavaVersion(`${stderr}\n${stdout}`));
-      });
-    });
+    known = realpath(java)
+      .then((real) => readFile(join(dirname(dirname(real)), 'release'), 'utf8'))
+      .then((release) => {
+        const version = /^JAVA_VERSION="([^"]+)"/m.exec(release)?.[1];
+        return version === undefined ? undefined : parseJavaVersion(`version "${version}"`);
+      })
+      .catch(() => undefined)
+      .then(
+        (version) =>
+          version ??
+          new Promise<number | undefined>((resolve) => {
+            execFile(java, ['-version'], { timeout: 20_000 }, (error, stdout, stderr) => {
+              resolve(error ? undefined : parseJavaVersion(`${stderr}\n${stdout}`));
+            });
+          }),
+      );
     versions.set(java, known);
   }
   return known;
@@ -148,6 +164,20 @@ async function jarsOf(dir: string): Promise<Array<{ path: string; mtimeMs: numbe
       out.push({ path, mtimeMs: info.mtimeMs, size: info.size });
   }
   return out;
+}
+
+/** The newest modification time of what Maven builds from (src/, pom.xml, project.toml, .mvn/). */
+async function newestInput(dir: string): Promise<number> {
+  let newest = 0;
+  const visit = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) return;
+    newest = Math.max(newest, info.mtimeMs);
+    if (!info.isDirectory()) return;
+    for (const name of await readdir(path).catch(() => [] as string[])) await visit(join(path, name));
+  };
+  for (const input of ['src', 'pom.xml', 'project.toml', '.mvn']) await visit(join(dir, input));
+  return newest;
 }
 
 function quote(value: string): string {
@@ -213,8 +243,12 @@ export const javaRuntime: Runtime = {
         INSTALL_MAVEN,
       );
     }
-    const hasJar = (await jarsOf(app.dir)).length > 0;
-    if (!options.build && hasJar) return { ok: true, steps: [] };
+    const jars = await jarsOf(app.dir);
+    if (jars.length > 0 && !options.build) return { ok: true, steps: [] };
+    // Nothing Maven builds from changed since the jar was made: a Maven run would only take its
+    // own start-up time (seconds) to say so. Touch pom.xml (or remove target/) to force one.
+    const built = Math.min(...jars.map((jar) => jar.mtimeMs));
+    if (jars.length > 0 && (await newestInput(app.dir)) < built) return { ok: true, steps: [] };
     if (tools.javac === undefined) {
       return fail(
         `${tools.java} is a Java runtime without a compiler (javac): Maven needs a JDK`,
