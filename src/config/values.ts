@@ -153,7 +153,7 @@ function stringMap(
     throw invalid(
       'VALUES_INVALID',
       `${where}: ${label} must be a map of KEY: value.`,
-      `see README "Run locally"`,
+      `see docs/dev.md, "Configuration: exactly as deployed"`,
     );
   }
   const out: Record<string, string> = {};
@@ -181,7 +181,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
     throw invalid(
       'VALUES_INVALID',
       `${file} must be a map with sections ${KNOWN_SECTIONS.join(', ')}.`,
-      'see README "Run locally"',
+      'see docs/dev.md, "Configuration: exactly as deployed"',
     );
   }
   for (const [section, value] of Object.entries(data as Record<string, unknown>)) {
@@ -195,7 +195,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
           throw invalid(
             'VALUES_INVALID',
             `${file}: applications must be a map of application name to values.`,
-            'see README "Run locally"',
+            'see docs/dev.md, "Configuration: exactly as deployed"',
           );
         }
         for (const [app, map] of Object.entries(value as Record<string, unknown>)) {
