@@ -167,7 +167,7 @@ function stringMap(
     throw invalid(
       'VALUES_INVALID',
       `${where}: ${label} must be a map of KEY: value.`,
-      `see README "Run locally"`,
+      `see docs/dev.md, "Configuration: exactly as deployed"`,
     );
   }
   const out: Record<string, string> = {};
@@ -201,7 +201,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
     throw invalid(
       'VALUES_INVALID',
       `${file} must be a map with sections ${KNOWN_SECTIONS.join(', ')}.`,
-      'see README "Run locally"',
+      'see docs/dev.md, "Configuration: exactly as deployed"',
     );
   }
   for (const [section, value] of Object.entries(data as Record<string, unknown>)) {
@@ -215,7 +215,7 @@ export function parseValues(text: string, file: string, env: NodeJS.ProcessEnv =
           throw invalid(
             'VALUES_INVALID',
             `${file}: applications must be a map of application name to values.`,
-            'see README "Run locally"',
+            'see docs/dev.md, "Configuration: exactly as deployed"',
           );
         }
         for (const [app, map] of Object.entries(value as Record<string, unknown>)) {

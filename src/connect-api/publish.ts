@@ -86,7 +86,7 @@ export function metadataFromSection(section: unknown, file = 'the values file'):
   if (typeof section !== 'object' || Array.isArray(section)) {
     throw metadataError(
       `${file}: connector must be a map (key, name, creator, ...).`,
-      'see README "Publish and deploy"',
+      'see docs/publish-and-deploy.md',
     );
   }
   const raw = section as Record<string, unknown>;
@@ -113,7 +113,7 @@ export function metadataFromSection(section: unknown, file = 'the values file'):
     if (typeof raw.creator !== 'object' || Array.isArray(raw.creator)) {
       throw metadataError(
         `${file}: connector.creator must be a map (email, name, company, ...).`,
-        'see README "Publish and deploy"',
+        'see docs/publish-and-deploy.md',
       );
     }
     for (const [field, value] of Object.entries(raw.creator as Record<string, unknown>)) {

@@ -94,13 +94,13 @@ export function parseSubscribeFlags(spec: ConnectSpec, flags: readonly string[])
 function asList(value: unknown, where: string): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
-  throw usage(`${where} must be a string or a list of strings.`, 'see the README, "The emulated platform"');
+  throw usage(`${where} must be a string or a list of strings.`, 'see docs/platform.md');
 }
 
 function asMap(value: unknown, where: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw usage(`${where} must map application names to lists.`, 'see the README, "The emulated platform"');
+    throw usage(`${where} must map application names to lists.`, 'see docs/platform.md');
   }
   return value as Record<string, unknown>;
 }
