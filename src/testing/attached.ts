@@ -46,7 +46,9 @@ export class AttachedEmulator implements ConnectEmulator {
 
   /** The running emulator of CONNECT_DEV_ADMIN_URL when it runs the repository at `root`. */
   static async attach(adminUrl: string, root: string | undefined): Promise<AttachedEmulator | undefined> {
-    const status = await getJson<Status>(`${adminUrl}/__connect/api/status`).catch(() => undefined);
+    const status = await getJson<Status>(`${adminUrl}/__connect/api/status`, adminToken()).catch(
+      () => undefined,
+    );
     if (!status) return undefined;
     if (root !== undefined) {
       const { realpath } = await import('node:fs/promises');
@@ -101,6 +103,8 @@ export class AttachedEmulator implements ConnectEmulator {
 
   get env(): Record<string, string> {
     const env: Record<string, string> = { CONNECT_DEV_ADMIN_URL: this.adminUrl };
+    const token = adminToken();
+    if (token) env.CONNECT_DEV_ADMIN_TOKEN = token;
     const credentials = this.credentials;
     if (credentials) {
       Object.assign(env, {
@@ -260,7 +264,7 @@ export class AttachedEmulator implements ConnectEmulator {
   private async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.adminUrl}/__connect/api${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization(adminToken()) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = (await response.json()) as T & { error?: { code: string; message: string; hint?: string } };
@@ -286,8 +290,17 @@ export class AttachedEmulator implements ConnectEmulator {
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+/** The admin API's bearer token `connect dev --exec` hands to CMD (see emulator.ts, env). */
+function adminToken(): string | undefined {
+  return process.env.CONNECT_DEV_ADMIN_TOKEN || undefined;
+}
+
+function authorization(token: string | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+async function getJson<T>(url: string, token?: string): Promise<T> {
+  const response = await fetch(url, { headers: authorization(token) });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return (await response.json()) as T;
 }

@@ -258,11 +258,15 @@ export class TestEmulator implements ConnectEmulator {
   }
 
   /**
-   * The environment a test process needs: CONNECT_DEV_ADMIN_URL, the local project's CTP_*
-   * values and CONNECT_APP_<NAME>_URL for each application (what `connect dev --exec` gives CMD).
+   * The environment a test process needs: CONNECT_DEV_ADMIN_URL and CONNECT_DEV_ADMIN_TOKEN (the
+   * admin API's bearer token), the local project's CTP_* values and CONNECT_APP_<NAME>_URL for
+   * each application (what `connect dev --exec` gives CMD).
    */
   get env(): Record<string, string> {
-    const env: Record<string, string> = { CONNECT_DEV_ADMIN_URL: this.adminUrl };
+    const env: Record<string, string> = {
+      CONNECT_DEV_ADMIN_URL: this.adminUrl,
+      CONNECT_DEV_ADMIN_TOKEN: this.emulator.adminToken,
+    };
     const credentials = this.credentials;
     if (credentials) {
       Object.assign(env, {

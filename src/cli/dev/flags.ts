@@ -109,7 +109,7 @@ export const DEV_FLAGS = {
   exec: {
     kind: 'string',
     description:
-      'Start every application (no watching), wait until all are ready, run this shell command with CONNECT_DEV_ADMIN_URL, the local CTP_* values and CONNECT_APP_<NAME>_URL set, stop everything and exit with its exit code (124: --timeout, 125: the emulator failed).',
+      'Start every application (no watching), wait until all are ready, run this shell command with CONNECT_DEV_ADMIN_URL and CONNECT_DEV_ADMIN_TOKEN, the local CTP_* values and CONNECT_APP_<NAME>_URL set, stop everything and exit with its exit code (124: --timeout, 125: the emulator failed).',
   },
   timeout: {
     kind: 'integer',
