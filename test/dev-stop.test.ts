@@ -113,3 +113,25 @@ describe('stopping connect dev', { timeout: 120_000 }, () => {
     expect(await readFile(join(root, 'a-file'), 'utf8')).toBe('x');
   });
 });
+
+describe('an application that never listens', { timeout: 120_000 }, () => {
+  it('does not freeze the others: ready line, dashboard URL, scheduler and triggers', async () => {
+    const dir = await tempDir('connect-stuck-');
+    await cp(join(repoRoot, 'test', 'fixtures', 'stuck'), dir.path, { recursive: true });
+    const dev = startDev([dir.path, '--no-watch', '--admin-port', '0', '--grace', '500'], {
+      env: { CONNECT_DEV_READY_WAIT_MS: '1500' },
+    });
+    try {
+      await dev.waitFor(/1\/2 applications ready/, 60_000, 'stderr');
+      expect(dev.output().stderr).toMatch(/service has not listened on its port after 2 s/);
+      expect(dev.output().stderr).toMatch(/Dashboard: http:\/\/127\.0\.0\.1:\d+\/__connect\//);
+      const run = await runCli(['trigger', 'job', 'job', '--path', dir.path, '--json']);
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ application: 'job', statusCode: 200 });
+    } finally {
+      dev.kill('SIGTERM');
+      await eventually(() => dev.exitCode !== null || dev.signalCode !== null, 20_000, 'exit');
+      await dir.cleanup();
+    }
+  });
+});

@@ -104,6 +104,8 @@ export interface EmulatorOptions {
   inspect?: { apps: boolean | readonly string[]; brk: boolean } | undefined;
   /** Called once the admin API and the plugins listen, before the applications start. */
   onListening?: (() => void) | undefined;
+  /** How long the ready line waits for an app that runs but never listens (default 30 s). */
+  readyWaitMs?: number | undefined;
 }
 
 export interface EmulatorStatus {
@@ -254,7 +256,7 @@ export class Emulator {
       token: this.adminToken,
     });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
-    await apps;
+    await this.settleOrGiveUp(apps);
     timing('applications settled');
     // Once the rest of start() (and the ready line) is out.
     setImmediate(this.markStartSettled);
@@ -290,6 +292,32 @@ export class Emulator {
     this.bus.emit('emulator', { state: 'running' });
     // Express loads once "ready" is out (or at the first admin request).
     setImmediate(loadApp);
+  }
+
+  /**
+   * Waits for every application to be ready or failed, but not for one that runs and never
+   * listens: once nothing is building and an app has been starting for `readyWaitMs` (default
+   * 30 s; CONNECT_DEV_READY_WAIT_MS), the others get their ready line, URLs, scheduler and
+   * triggers, and a warning names the app (it still becomes ready whenever it listens).
+   */
+  private async settleOrGiveUp(apps: Promise<unknown>): Promise<void> {
+    const limit = this.options.readyWaitMs ?? (Number(this.processEnv.CONNECT_DEV_READY_WAIT_MS) || 30_000);
+    let settled = false;
+    void apps.then(() => (settled = true));
+    let startingSince = Date.now();
+    while (!settled && !this.stopping) {
+      await Promise.race([apps, delay(250, undefined, { ref: false })]);
+      const states = [...this.supervisors.values()].map((supervisor) => supervisor.state);
+      if (states.includes('building')) startingSince = Date.now();
+      if (settled || Date.now() - startingSince < limit) continue;
+      const stuck = [...this.supervisors.values()]
+        .filter((supervisor) => supervisor.state === 'starting')
+        .map((supervisor) => supervisor.name);
+      this.logger.warn(
+        `${stuck.join(', ')} ${stuck.length === 1 ? 'has' : 'have'} not listened on ${stuck.length === 1 ? 'its' : 'their'} port after ${Math.round(limit / 1000)} s; the other applications run meanwhile (check ${stuck.length === 1 ? 'its' : 'their'} logs: \`connect logs ${stuck[0] ?? ''}\`).`,
+      );
+      return;
+    }
   }
 
   /**
