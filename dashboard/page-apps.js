@@ -35,7 +35,7 @@ export function levelOf(line) {
   return 'info';
 }
 
-export function mount(container, { params, act }) {
+export function mount(container, { params, act, notify }) {
   let selected = params[0] ?? null;
   const filter = { q: '', level: 'all', stream: 'all', follow: true };
 
@@ -111,6 +111,20 @@ export function mount(container, { params, act }) {
         renderTable();
       }),
     );
+    // connect.yaml scripts on demand: preUndeploy does not run at Ctrl-C unless --persist.
+    const scripts = (app.scripts ?? []).map((script) => {
+      const button = h('button', { type: 'button', 'data-key': `${script}-${app.name}` }, `Run ${script}`);
+      button.addEventListener('click', () =>
+        act(button, async () => {
+          const result = await api(`applications/${enc(app.name)}/scripts/${enc(script)}`, {
+            method: 'POST',
+          });
+          if (result.code !== 0)
+            notify(new Error(`${app.name}: ${script} exited with ${result.code} (see its log)`));
+        }),
+      );
+      return button;
+    });
     const logs = h(
       'a',
       {
@@ -121,7 +135,7 @@ export function mount(container, { params, act }) {
       },
       'Log',
     );
-    return h('div', { class: 'actions' }, logs, restart, rebuild);
+    return h('div', { class: 'actions' }, logs, restart, rebuild, ...scripts);
   }
 
   function renderTable() {

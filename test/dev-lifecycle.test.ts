@@ -36,7 +36,9 @@ async function running(args: string[] = []): Promise<{ dev: DevProcess; root: st
 
 describe('connect dev leaves no process behind', () => {
   it('on SIGTERM (and a second connect dev on the same repository is refused)', async () => {
-    const { dev, pids, root } = await running();
+    const keep = await tempDir('connect-persist-');
+    cleanups.push(keep.cleanup);
+    const { dev, pids, root } = await running(['--persist', keep.path]);
     const second = await runCli(['dev', root, '--no-watch'], { env });
     expect(second.exitCode).toBe(1);
     expect(second.stderr).toContain('EMULATOR_ALREADY_RUNNING');
@@ -44,7 +46,7 @@ describe('connect dev leaves no process behind', () => {
     dev.kill('SIGTERM');
     expect((await dev).exitCode).toBe(0);
     expect(await allGone(pids)).toEqual([]);
-    // preUndeploy ran before the apps stopped.
+    // preUndeploy ran before the apps stopped (the project is kept: --persist).
     expect(JSON.parse(await readFile(join(root, 'svc-a', 'pre-undeploy.json'), 'utf8')).K_SERVICE).toBe(
       'svc-a',
     );

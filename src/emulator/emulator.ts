@@ -10,7 +10,7 @@
  *
  * Everything observable goes through the typed bus (`emulator.bus`) and the injected logger.
  */
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -39,7 +39,8 @@ import { silentLogger } from './logger.js';
 import { processAlive, readDevState, removeDevState, writeDevState } from './admin/state-file.js';
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
-import { runShell } from './supervisor/process.js';
+import { runShell, type RunResult } from './supervisor/process.js';
+import { RUNTIMES } from './supervisor/runtimes/index.js';
 import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
 import type {
   AppInfo,
@@ -73,6 +74,17 @@ export interface EmulatorOptions {
   /** Debounce of the file watcher. */
   debounceMs?: number | undefined;
   scriptTimeoutMs?: number | undefined;
+  /**
+   * Run preUndeploy scripts when stopping (default: false). Without a kept project (--persist)
+   * the local API's resources go away with the emulator, so there is nothing to undo; with one,
+   * they would outlive the run.
+   */
+  preUndeployOnStop?: boolean | undefined;
+  /**
+   * Tool versions (Node.js, Yarn): `platform` (default), the ones the platform would use,
+   * fetched into the user's cache when missing; `current`, whatever runs here.
+   */
+  versions?: 'platform' | 'current' | undefined;
   logger?: EmulatorLogger | undefined;
   plugins?: readonly EmulatorPlugin[] | undefined;
   processEnv?: NodeJS.ProcessEnv | undefined;
@@ -118,6 +130,9 @@ export class Emulator {
   private startedPlugins: EmulatorPlugin[] = [];
   private stopping: Promise<void> | undefined;
   private readonly graceMs: number;
+  private readonly warned = new Set<string>();
+  /** Aborts the postDeploy scripts under way when stopping. */
+  private readonly scripts = new AbortController();
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -242,19 +257,30 @@ export class Emulator {
   }
 
   private async doStop(): Promise<void> {
+    const timing = this.processEnv.CONNECT_DEV_TIMING
+      ? (what: string) => this.logger.info(`[timing] ${what} at ${performance.now().toFixed(0)} ms`)
+      : () => undefined;
+    timing('stop');
     this.bus.emit('emulator', { state: 'stopping' });
     this.markStartSettled();
     await this.watching;
     await this.watcher?.close().catch(() => undefined);
+    timing('watcher closed');
     this.scheduler?.stop();
-    if (this.options.scripts !== false) {
+    for (const runtime of RUNTIMES) runtime.shutdown?.();
+    // A postDeploy still running (the starters' `npm install && npm run build && ...`) is cut
+    // short: the deployment it belongs to is going away.
+    this.scripts.abort();
+    if (this.options.scripts !== false && this.options.preUndeployOnStop === true) {
       await Promise.all(
         [...this.supervisors.values()]
           .filter((supervisor) => this.postDeployed.has(supervisor.name))
           .map((supervisor) => this.runScript(supervisor, 'preUndeploy')),
       );
     }
+    timing('scripts done');
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.stop()));
+    timing('applications stopped');
     for (const plugin of [...this.startedPlugins].reverse()) {
       await plugin
         .stop()
@@ -267,6 +293,7 @@ export class Emulator {
         server.closeAllConnections();
       });
     }
+    timing('plugins and admin server stopped');
     if (this.root) await removeDevState(this.root).catch(() => undefined);
     this.guardian.close();
     this.bus.emit('emulator', { state: 'stopped' });
@@ -373,6 +400,26 @@ export class Emulator {
     return this.appInfo(supervisor);
   }
 
+  /**
+   * Runs an application's postDeploy or preUndeploy script now (the dashboard's and the admin
+   * API's "run script"); resolves once it has finished. preUndeploy is not run at Ctrl-C unless
+   * the project is kept (--persist): this is how it is exercised otherwise.
+   */
+  async runAppScript(
+    name: string,
+    which: 'postDeploy' | 'preUndeploy',
+  ): Promise<{ ran: boolean; code: number | null; durationMs: number }> {
+    const supervisor = this.supervisors.get(name);
+    if (!supervisor) throw this.unknownApp(name);
+    const app = this.specOf(name);
+    const command = app && 'scripts' in app ? app.scripts?.[which] : undefined;
+    if (!command) return { ran: false, code: null, durationMs: 0 };
+    const result = await this.runScript(supervisor, which);
+    if (which === 'postDeploy') this.postDeployed.add(name);
+    if (which === 'preUndeploy') this.postDeployed.delete(name);
+    return { ran: true, code: result?.code ?? null, durationMs: Math.round(result?.durationMs ?? 0) };
+  }
+
   staticApps(): Array<{ name: string; dir: string }> {
     return [...this.supervisors.values()]
       .filter((supervisor) => supervisor.kind === 'static')
@@ -469,6 +516,12 @@ export class Emulator {
       port,
       url: this.appUrl(app, port),
       build: this.options.build !== false,
+      versions: this.options.versions,
+      warnOnce: (key, text) => {
+        if (this.warned.has(key)) return;
+        this.warned.add(key);
+        this.logger.warn(text);
+      },
       graceMs: this.graceMs,
       guardian: this.guardian,
       bus: this.bus,
@@ -552,10 +605,13 @@ export class Emulator {
     this.redactor = createRedactor(secrets);
   }
 
-  private async runScript(supervisor: AppSupervisor, which: 'postDeploy' | 'preUndeploy'): Promise<void> {
+  private async runScript(
+    supervisor: AppSupervisor,
+    which: 'postDeploy' | 'preUndeploy',
+  ): Promise<RunResult | undefined> {
     const app = this.specOf(supervisor.name);
     const command = app && 'scripts' in app ? app.scripts?.[which] : undefined;
-    if (!app || !command) return;
+    if (!app || !command) return undefined;
     const stream: LogStream = 'system';
     supervisor.log(stream, `${which}: ${command}`);
     const result = await runShell(command, {
@@ -563,11 +619,16 @@ export class Emulator {
       env: supervisor.runtimeEnvironment(this.appEnvironment(supervisor, app, false), 'script'),
       guardian: this.guardian,
       timeoutMs: this.options.scriptTimeoutMs ?? 300_000,
+      ...(which === 'postDeploy' ? { signal: this.scripts.signal } : {}),
       onLine: (lineStream, text) => supervisor.log(lineStream, `[${which}] ${text}`),
     });
     if (result.code === 0) {
       this.logger.info(`${app.name}: ${which} done in ${Math.round(result.durationMs)} ms.`);
-      return;
+      return result;
+    }
+    if (which === 'postDeploy' && this.scripts.signal.aborted) {
+      supervisor.log('system', `${which} stopped: connect dev is stopping.`);
+      return result;
     }
     const why = result.timedOut ? 'timed out' : `exited with ${result.code ?? result.signal}`;
     this.logger.warn(
@@ -575,6 +636,7 @@ export class Emulator {
         result.output ? `\n${this.redactor(tail(result.output, 15))}` : ''
       }`,
     );
+    return result;
   }
 
   private appInfo(supervisor: AppSupervisor): AppInfo {
@@ -637,9 +699,12 @@ export class Emulator {
 
   private async startWatcher(): Promise<void> {
     const { watchRepository } = await import('./watch/watcher.js');
+    const { sharedDirs, ignore } = await this.watchTargets();
     this.watcher = await watchRepository({
       root: this.root,
       applications: [...this.supervisors.keys()],
+      sharedDirs,
+      ignore,
       configFiles: [
         this.config?.loaded.file ?? join(this.root, 'connect.yaml'),
         this.config?.values.file ?? join(this.root, VALUES_FILE_NAME),
@@ -649,8 +714,55 @@ export class Emulator {
       onAppChange: (name, files) => this.onAppChange(name, files),
       onConfigChange: (files) => this.onConfigChange(files),
       onError: (error) => this.logger.warn(`File watcher: ${error.message}`),
-      ignore: (name, path) => this.supervisors.get(name)?.ignores(path) ?? false,
     });
+  }
+
+  /**
+   * What the runtimes add to the watch: shared folders (reload every app that uses them) and what
+   * they write themselves (lock files, build output), which never reloads anything.
+   */
+  private async watchTargets(): Promise<{
+    sharedDirs: Map<string, string[]>;
+    ignore: (path: string) => boolean;
+  }> {
+    const sharedDirs = new Map<string, string[]>();
+    const outputs = new Map<
+      string,
+      {
+        dirs: Set<string>;
+        files: Set<string>;
+        output: string[];
+        watches: ((path: string) => boolean) | undefined;
+      }
+    >();
+    await Promise.all(
+      [...this.supervisors.values()].map(async (supervisor) => {
+        const targets = await supervisor.watchTargets();
+        outputs.set(supervisor.name, targets);
+        for (const dir of targets.shared) {
+          const inApp = [...this.supervisors.keys()].some(
+            (name) => !relative(join(this.root, name), dir).startsWith('..'),
+          );
+          if (inApp) continue;
+          sharedDirs.set(dir, [...(sharedDirs.get(dir) ?? []), supervisor.name]);
+        }
+      }),
+    );
+    const generatedFiles = new Set([...outputs.values()].flatMap((entry) => [...entry.files]));
+    const ignore = (path: string): boolean => {
+      const rel = relative(this.root, path);
+      const parts = rel.split(sep);
+      if (generatedFiles.has(parts[parts.length - 1] ?? '')) return true;
+      const entry = parts[0] === undefined ? undefined : outputs.get(parts[0]);
+      if (!entry) return false;
+      const inside = parts.slice(1);
+      if (inside.some((part) => entry.dirs.has(part))) return true;
+      const insideRel = inside.join('/');
+      // Java rebuilds from src/, pom.xml ... only (runtimes/java.ts).
+      if (entry.watches && !entry.watches(insideRel)) return true;
+      return entry.output.some((dir) => insideRel === dir || insideRel.startsWith(`${dir}/`));
+    };
+    return { sharedDirs, ignore };
   }
 
   private async onAppChange(name: string, files: string[]): Promise<void> {

@@ -46,6 +46,8 @@ export type AppInfo = {
   health: Health | null;
   lastError?: string;
   lastJobRun?: JobRun;
+  /** The connect.yaml scripts the application declares (`postDeploy`, `preUndeploy`), if any. */
+  scripts?: string[];
 };
 
 export type JobRun = {

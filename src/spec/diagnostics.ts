@@ -166,6 +166,14 @@ export const RULES = {
     severity: 'error',
     description: 'engines.node admits no Node.js version the runtime supports.',
   },
+  'missing-node-version': {
+    severity: 'warning',
+    description: 'No engines.node: the platform picks the newest LTS (Node.js 24).',
+  },
+  'unsupported-package-manager': {
+    severity: 'warning',
+    description: 'pnpm or bun (lock file or packageManager): the platform installs with npm or Yarn.',
+  },
   'missing-lock-file': {
     severity: 'warning',
     description: 'No lock file: the platform installs unpinned versions.',

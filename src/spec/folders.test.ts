@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEnginesNode, npmScriptsCalled } from './folders.js';
 
 describe('checkEnginesNode', () => {
-  it.each(['>=18', '>=20.19.0', '20.x', '^22.1.0', '18 || 20', '>=16', '*', '24'])(
+  it.each(['>=18', '>=20.19.0', '22.x', '^22.1.0', '20 || 22', '>=16', '*', '24'])(
     'accepts %j',
     async (range) => {
       expect(await checkEnginesNode(range)).toBeUndefined();
@@ -11,7 +11,10 @@ describe('checkEnginesNode', () => {
   );
 
   it.each([
-    ['<18', /admits no Node.js version the runtime supports \(18, 20, 22, 24\)/],
+    ['<18', /admits no Node.js version the runtime supports \(22, 24\)/],
+    // The platform runs Node.js 22 and 24 only.
+    ['20.x', /admits no Node.js version the runtime supports \(22, 24\)/],
+    ['18 || 20', /admits no Node.js version/],
     ['>=26', /admits no Node.js version/],
     ['16.x', /admits no Node.js version/],
     ['banana', /is not a valid version range/],

@@ -15,14 +15,17 @@ import { deferredSource, type PathSegment, type YamlSource } from './yaml-source
  * Node.js major versions the runtime (Google Cloud buildpacks) builds with. engines.node must
  * admit at least one of them.
  */
-export const SUPPORTED_NODE_MAJORS = [18, 20, 22, 24] as const;
+export const SUPPORTED_NODE_MAJORS = [22, 24] as const;
 
-export const LOCK_FILES = [
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-] as const;
+/** The lock files the platform's install honours (npm's and Yarn's). */
+export const LOCK_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock'] as const;
+
+/** Lock files of package managers the platform does not use. */
+const FOREIGN_LOCK_FILES: ReadonlyArray<[string, string]> = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+];
 
 const NAME = /^[a-zA-Z0-9_-]{2,256}$/;
 const NEEDS_START = ['service', 'event', 'job'];
@@ -165,7 +168,16 @@ async function checkFolder(
     }
   }
   const engines = isObject(manifest.engines) ? manifest.engines : {};
-  if (engines.node !== undefined) {
+  if (engines.node === undefined) {
+    diagnostics.push(
+      pkg.diagnostic(
+        'missing-node-version',
+        'warning',
+        `${name}/package.json has no engines.node: the platform then runs the newest LTS, Node.js 24; declare the versions you test with, e.g. "engines": { "node": ">=22" }`,
+        isObject(manifest.engines) ? ['engines'] : [],
+      ),
+    );
+  } else {
     const problem = await checkEnginesNode(engines.node);
     if (problem)
       diagnostics.push(
@@ -175,8 +187,41 @@ async function checkFolder(
         ]),
       );
   }
+  const manager = typeof manifest.packageManager === 'string' ? manifest.packageManager : '';
+  const foreign = /^(pnpm|bun)@/.exec(manager)?.[1];
+  if (foreign) {
+    diagnostics.push(
+      pkg.diagnostic(
+        'unsupported-package-manager',
+        'warning',
+        `${name}/package.json: packageManager names ${foreign}, which the platform does not use: it installs with Yarn when a yarn.lock is at the repository root, else with npm; commit a package-lock.json (npm install) or a yarn.lock`,
+        ['packageManager'],
+      ),
+    );
+  }
+  for (const [file, tool] of FOREIGN_LOCK_FILES) {
+    for (const [dir, label] of [
+      [folder, `${name}/${file}`],
+      [root, file],
+    ] as const) {
+      if ((await kind(join(dir, file))) !== 'file') continue;
+      diagnostics.push(
+        source.diagnostic(
+          'unsupported-package-manager',
+          'warning',
+          `${label}: the platform does not install with ${tool} (it uses Yarn when a yarn.lock is at the repository root, else npm) and ignores this file; commit a package-lock.json (npm install) or a yarn.lock instead`,
+          [...base, 'name'],
+        ),
+      );
+    }
+  }
   const locks = await Promise.all(
-    LOCK_FILES.map(async (lock) => (await kind(join(folder, lock))) === 'file'),
+    [
+      ...LOCK_FILES.map((lock) => join(folder, lock)),
+      // A workspace's one lock file, or the repository's yarn.lock.
+      join(root, 'yarn.lock'),
+      join(root, 'package-lock.json'),
+    ].map(async (lock) => (await kind(lock)) === 'file'),
   );
   if (!locks.includes(true)) {
     diagnostics.push(
@@ -195,17 +240,17 @@ async function checkFolder(
 export async function checkEnginesNode(range: unknown): Promise<string | undefined> {
   const supported = SUPPORTED_NODE_MAJORS.join(', ');
   if (typeof range !== 'string')
-    return `engines.node must be a version range string such as ">=20", not ${JSON.stringify(range)}`;
+    return `engines.node must be a version range string such as ">=22", not ${JSON.stringify(range)}`;
   // Two functions rather than all of semver: start-up time.
   const [{ default: validRange }, { default: intersects }] = await Promise.all([
     import('semver/ranges/valid.js'),
     import('semver/ranges/intersects.js'),
   ]);
   if (validRange(range) === null)
-    return `engines.node "${range}" is not a valid version range; write e.g. ">=20" or "22.x"`;
+    return `engines.node "${range}" is not a valid version range; write e.g. ">=22" or "24.x"`;
   const admitted = SUPPORTED_NODE_MAJORS.filter((major) =>
     intersects(range, `>=${major}.0.0 <${major + 1}.0.0`),
   );
   if (admitted.length > 0) return undefined;
-  return `engines.node "${range}" admits no Node.js version the runtime supports (${supported}): use e.g. ">=20" or "22.x"`;
+  return `engines.node "${range}" admits no Node.js version the runtime supports (${supported}): use e.g. ">=22" or "24.x"`;
 }

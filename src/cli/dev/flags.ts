@@ -85,6 +85,11 @@ export const DEV_FLAGS = {
     description:
       'Open the dashboard in the browser once the applications have started ($BROWSER, else the system opener).',
   },
+  node: {
+    kind: 'string',
+    description:
+      'Node.js for the applications: "platform" (default) runs each on the major the platform picks (engines.node: 24 or 22, else 24), fetched from the npm registry into ~/.cache/connect/node when this Node.js is another; "current" runs them on this Node.js.',
+  },
   grace: {
     kind: 'integer',
     default: 5000,

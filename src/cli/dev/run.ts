@@ -4,6 +4,7 @@
  */
 import v8 from 'node:v8';
 
+import { ConnectError, ExitCode } from '../../errors.js';
 import { Emulator } from '../../emulator/emulator.js';
 import { createTerminalLogger } from '../../emulator/logger.js';
 import { createPlatformPlugin } from '../../emulator/platform/plugin.js';
@@ -25,6 +26,13 @@ export interface DevRun {
 
 export async function runDev({ flags, path, output, json, version }: DevRun): Promise<void> {
   keepYoungGenerationSmall();
+  const versions = flags.node ?? 'platform';
+  if (versions !== 'platform' && versions !== 'current') {
+    throw new ConnectError('USAGE', `--node must be "platform" or "current", not "${versions}".`, {
+      hint: 'connect dev --node current (run on this Node.js), or leave --node out',
+      exitCode: ExitCode.Usage,
+    });
+  }
   // With --json, stdout is a stream of events, one JSON object per line ({event, data}); the
   // emulator's own messages stay on stderr.
   const logger = createTerminalLogger(
@@ -48,6 +56,8 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
     watch: flags.watch,
     adminPort: flags['admin-port'],
     graceMs: flags.grace,
+    versions,
+    preUndeployOnStop: flags.persist !== undefined,
     logger,
     version,
     plugins: flags.platform

@@ -21,6 +21,11 @@ export interface AdminBackend {
   application(name: string): AppInfo | undefined;
   logs(name: string, query: { limit?: number; q?: string; stream?: string }): LogLine[] | undefined;
   restartApp(name: string, rebuild: boolean): Promise<AppInfo>;
+  /** Runs the app's postDeploy/preUndeploy script now. */
+  runAppScript?(
+    name: string,
+    which: 'postDeploy' | 'preUndeploy',
+  ): Promise<{ ran: boolean; code: number | null; durationMs: number }>;
   configView(name: string): ConfigView | undefined;
   jobs(): JobInfo[];
   runJob(name: string): Promise<JobRun>;
@@ -100,6 +105,24 @@ export function createAdminApp(backend: AdminBackend): express.Express {
       }
     });
   }
+
+  api.post('/applications/:name/scripts/:which', async (req, res, next) => {
+    if (!backend.application(req.params.name)) return notFound(res, `application ${req.params.name}`);
+    const which = req.params.which;
+    if (which !== 'postDeploy' && which !== 'preUndeploy') {
+      return sendError(res, 400, 'USAGE', `No script "${which}".`, 'use postDeploy or preUndeploy');
+    }
+    if (!backend.runAppScript) return sendError(res, 501, 'NOT_SUPPORTED', 'Scripts cannot be run here.');
+    try {
+      const result = await backend.runAppScript(
+        req.params.name,
+        which === 'postDeploy' ? 'postDeploy' : 'preUndeploy',
+      );
+      res.json({ application: req.params.name, script: which, ...result });
+    } catch (error) {
+      next(error);
+    }
+  });
 
   api.get('/applications/:name/config', (req, res) => {
     const view = backend.configView(req.params.name);

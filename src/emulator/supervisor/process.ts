@@ -117,7 +117,11 @@ export interface RunResult {
 /** Runs a command to completion, collecting its output (stdout and stderr interleaved). */
 export async function runShell(
   command: string,
-  options: SpawnShellOptions & { timeoutMs?: number | undefined },
+  options: SpawnShellOptions & {
+    timeoutMs?: number | undefined;
+    /** Stops the command (SIGTERM to its group, SIGKILL after 2 s): the emulator is stopping. */
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<RunResult> {
   const started = performance.now();
   const lines: string[] = [];
@@ -136,7 +140,11 @@ export async function runShell(
       void stopGroup(spawned, 2000);
     }, options.timeoutMs);
   }
+  const abort = (): void => void stopGroup(spawned, 2000);
+  if (options.signal?.aborted) abort();
+  else options.signal?.addEventListener('abort', abort, { once: true });
   const { code, signal } = await spawned.exited;
+  options.signal?.removeEventListener('abort', abort);
   clearTimeout(timer);
   return { code, signal, output: lines.join('\n'), durationMs: performance.now() - started, timedOut };
 }

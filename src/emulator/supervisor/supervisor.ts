@@ -14,8 +14,8 @@ import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec
 import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
-import { runShell, spawnShell, stopGroup, type Spawned } from './process.js';
-import { runtimeFor, type Runtime, type RuntimeApp } from './runtimes/index.js';
+import { runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
+import { runtimeFor, type Runtime, type RuntimeApp, type RuntimeStep } from './runtimes/index.js';
 import { nodeRuntime } from './runtimes/node.js';
 
 export type AppKind = 'http' | 'frontend' | 'static';
@@ -49,6 +49,24 @@ export interface SupervisorOptions {
   onReady?(first: boolean): void;
   readyWarnMs?: number;
   maxFailedStarts?: number;
+  /** Tool versions: the platform's (fetched when missing, default) or the ones running here. */
+  versions?: 'platform' | 'current' | undefined;
+  /** Shows a warning once per emulator for the same key (default: every time). */
+  warnOnce?(key: string, text: string): void;
+}
+
+/** Steps shared by several apps (a workspace's install) that are running now, by key. */
+const sharedSteps = new Map<string, Promise<RunResult>>();
+
+/** Runs a step, or waits for the same shared step another app is running. */
+function runStep(step: RuntimeStep, run: () => Promise<RunResult>): Promise<RunResult> {
+  if (step.shared === undefined) return run();
+  const running = sharedSteps.get(step.shared);
+  if (running) return running;
+  const key = step.shared;
+  const started = run().finally(() => sharedSteps.delete(key));
+  sharedSteps.set(key, started);
+  return started;
 }
 
 const LOG_LIMIT = 1000;
@@ -75,6 +93,8 @@ export class AppSupervisor {
   private recent: string[] = [];
 
   private detected: Runtime | undefined;
+  /** Aborts the install/build step under way when the app is stopped. */
+  private steps = new AbortController();
   private queue: Promise<unknown> = Promise.resolve();
   private markLaunched: () => void = () => undefined;
   /** Resolves once the first start has spawned a process (or settled without one). */
@@ -103,7 +123,17 @@ export class AppSupervisor {
       restarts: this.restarts,
       health: this.health,
       ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+      ...this.scriptNames(),
     };
+  }
+
+  private scriptNames(): { scripts?: string[] } {
+    const app = this.options.app;
+    const scripts =
+      'scripts' in app && app.scripts
+        ? Object.keys(app.scripts).filter((key) => key === 'postDeploy' || key === 'preUndeploy')
+        : [];
+    return scripts.length > 0 ? { scripts } : {};
   }
 
   /** Marks the app as not startable (e.g. required configuration missing). */
@@ -187,6 +217,8 @@ export class AppSupervisor {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.steps.abort();
+    this.steps = new AbortController();
     this.clearTimers();
     await this.kill();
     this.setState('stopped');
@@ -234,17 +266,23 @@ export class AppSupervisor {
     return this.detected;
   }
 
-  /**
-   * Whether a change of `path` (relative to the app's folder) is the runtime's own output or
-   * outside what it rebuilds from (target/ of Maven; for Java, anything but src/, pom.xml ...).
-   */
-  ignores(path: string): boolean {
-    const runtime = this.detected ?? this.options.runtime;
-    if (!runtime) return false;
-    const parts = path.split(/[\\/]/);
-    if (parts.some((part) => runtime.generatedDirs.includes(part))) return true;
-    if (runtime.generatedFiles.includes(parts[parts.length - 1] ?? '')) return true;
-    return runtime.watches ? !runtime.watches(path) : false;
+  /** What the watcher must know of the app's runtime: shared folders, what the runtime writes. */
+  async watchTargets(): Promise<{
+    shared: string[];
+    dirs: Set<string>;
+    files: Set<string>;
+    output: string[];
+    watches: ((path: string) => boolean) | undefined;
+  }> {
+    const runtime = this.detected ?? (await this.runtime());
+    const watched = await runtime.watch(this.runtimeApp()).catch(() => ({ dirs: [], output: [] }));
+    return {
+      shared: watched.dirs,
+      dirs: new Set(runtime.generatedDirs),
+      files: new Set(runtime.generatedFiles),
+      output: watched.output,
+      watches: runtime.watches ? (path) => runtime.watches?.(path) ?? true : undefined,
+    };
   }
 
   /** The environment of one of the app's processes, as its runtime adjusts it. */
@@ -262,7 +300,20 @@ export class AppSupervisor {
   /** Install (when needed), then build, as the app's runtime says. Returns false on failure. */
   private async prepare(keepState = false): Promise<boolean> {
     const runtime = await this.runtime();
-    const plan = await runtime.plan(this.runtimeApp(), { build: this.options.build });
+    const plan = await runtime.plan(this.runtimeApp(), {
+      build: this.options.build,
+      env: this.options.buildEnvironment(),
+      versions: this.options.versions,
+      log: {
+        info: (text) => this.log('system', text),
+        warnOnce: (key, text) => {
+          this.log('system', text);
+          if (this.options.warnOnce) this.options.warnOnce(key, text);
+          else this.options.logger.warn(text);
+        },
+      },
+    });
+    if (this.stopping) return false;
     if (!plan.ok) {
       if (plan.noManifest && this.kind === 'static') {
         this.setState('ready');
@@ -277,13 +328,17 @@ export class AppSupervisor {
     for (const step of steps) {
       const { label } = step;
       this.log('system', `${label}`);
-      const result = await runShell(step.command, {
-        cwd: step.cwd ?? this.options.dir,
-        env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
-        guardian: this.options.guardian,
-        onLine: (stream, text) => this.log(stream, text),
-      });
+      const result = await runStep(step, () =>
+        runShell(step.command, {
+          cwd: step.cwd ?? this.options.dir,
+          env: runtime.environment(this.runtimeApp(), this.options.buildEnvironment(), step.kind),
+          guardian: this.options.guardian,
+          onLine: (stream, text) => this.log(stream, text),
+          signal: this.steps.signal,
+        }),
+      );
       if (this.stopping) return false;
+      if (result.code === 0) await step.done?.();
       if (result.code !== 0) {
         const message = `${label} failed (exit code ${result.code ?? result.signal})`;
         const explained = step.explain?.(result.output);

@@ -27,11 +27,16 @@ export interface WatchOptions {
   /** Absolute paths of connect.yaml, the values file, the root .env. */
   configFiles: string[];
   debounceMs: number;
+  /**
+   * Folders outside the applications' own whose changes reload the applications listed (shared
+   * modules: `file:` dependencies, workspace packages), by absolute path.
+   */
+  sharedDirs?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** More paths to ignore (absolute): what the applications' runtimes write. */
+  ignore?: ((path: string) => boolean) | undefined;
   onAppChange(application: string, files: string[]): Promise<void>;
   onConfigChange(files: string[]): Promise<void>;
   onError(error: Error): void;
-  /** Paths of an application (relative to its folder) its runtime does not rebuild from. */
-  ignore?(application: string, path: string): boolean;
 }
 
 export function isIgnored(path: string, root: string): boolean {
@@ -44,6 +49,16 @@ export function isIgnored(path: string, root: string): boolean {
     parts.some((part, index) => IGNORED_DIRS.has(part) || (index === 1 && part === 'public')) ||
     /\.(log|swp)$|~$/.test(rel)
   );
+}
+
+function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
+}
+
+/** A shared folder outside the repository: its dependencies and build output are not sources. */
+function isIgnoredOutside(path: string): boolean {
+  return path.split(sep).some((part) => IGNORED_DIRS.has(part));
 }
 
 export async function watchRepository(options: WatchOptions): Promise<{ close(): Promise<void> }> {
@@ -78,28 +93,37 @@ export async function watchRepository(options: WatchOptions): Promise<{ close():
 
   const onEvent = (path: string): void => {
     const absolute = path.startsWith(sep) ? path : join(root, path);
-    let key: string | undefined;
-    if (options.configFiles.includes(absolute)) key = configKey;
-    else {
-      const [app, ...rest] = relative(root, absolute).split(sep);
-      if (app && options.applications.includes(app) && !options.ignore?.(app, rest.join(sep))) key = app;
+    const keys: string[] = [];
+    if (options.configFiles.includes(absolute)) keys.push(configKey);
+    else if (!options.ignore?.(absolute)) {
+      const app = relative(root, absolute).split(sep)[0];
+      if (app && options.applications.includes(app)) keys.push(app);
+      else {
+        for (const [dir, apps] of options.sharedDirs ?? []) {
+          if (isWithin(absolute, dir)) keys.push(...apps);
+        }
+      }
     }
-    if (key === undefined) return;
-    let set = pending.get(key);
-    if (!set) pending.set(key, (set = new Set()));
-    set.add(relative(root, absolute));
-    schedule(key);
+    for (const key of new Set(keys)) {
+      let set = pending.get(key);
+      if (!set) pending.set(key, (set = new Set()));
+      set.add(relative(root, absolute));
+      schedule(key);
+    }
   };
 
-  const targets = [...options.applications.map((app) => join(root, app)), ...options.configFiles];
+  const targets = [
+    ...options.applications.map((app) => join(root, app)),
+    ...options.configFiles,
+    ...(options.sharedDirs?.keys() ?? []),
+  ];
   const watcher = watch(targets, {
     ignoreInitial: true,
-    ignored: (path: string) => {
-      if (options.configFiles.includes(path)) return false;
-      if (isIgnored(path, root)) return true;
-      const [app, ...rest] = relative(root, path).split(sep);
-      return app !== undefined && rest.length > 0 && options.ignore?.(app, rest.join(sep)) === true;
-    },
+    ignored: (path: string) =>
+      !options.configFiles.includes(path) &&
+      (isIgnored(path, root) ||
+        (relative(root, path).startsWith('..') && isIgnoredOutside(path)) ||
+        (options.ignore?.(path) ?? false)),
     awaitWriteFinish: false,
     atomic: true,
   });

@@ -316,6 +316,10 @@ export const javaRuntime: Runtime = {
     };
   },
 
+  watch() {
+    return Promise.resolve({ dirs: [], output: [] });
+  },
+
   watches(path: string): boolean {
     const first = path.split(/[\\/]/)[0] ?? '';
     return path === '' || ['src', 'pom.xml', 'project.toml', '.mvn', 'mvnw', '.env'].includes(first);

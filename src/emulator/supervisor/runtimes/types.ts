@@ -26,10 +26,34 @@ export interface RuntimeStep {
   cwd?: string | undefined;
   kind: 'install' | 'build';
   /**
+   * Steps of several apps with the same key run once (e.g. the install at the root of a
+   * workspace several apps belong to): the others wait for its result.
+   */
+  shared?: string | undefined;
+  /** Called after the step succeeded (e.g. to remember what was installed). */
+  done?: (() => Promise<void>) | undefined;
+  /**
    * Turns a failure's output into an actionable message (e.g. a version the registry lacks);
    * undefined: the generic "<label> failed" with the output's tail.
    */
   explain?: ((output: string) => string | undefined) | undefined;
+}
+
+export interface PlanOptions {
+  build: boolean;
+  /** The environment installs and builds get (PATH, HOME, XDG_CACHE_HOME, npm_config_*). */
+  env: Record<string, string>;
+  /**
+   * `platform` (default): the tool versions the platform would use, fetched when missing;
+   * `current`: whatever runs here (one warning when it differs).
+   */
+  versions?: 'platform' | 'current' | undefined;
+  log: {
+    /** A line in the app's log (and the terminal). */
+    info(text: string): void;
+    /** A warning shown once per emulator for the same `key`. */
+    warnOnce(key: string, text: string): void;
+  };
 }
 
 /** What must happen before the app starts, or why it cannot. */
@@ -46,8 +70,11 @@ export interface Runtime {
   readonly id: string;
   /** Whether the folder holds an application of this runtime (its manifest is there). */
   detect(dir: string): Promise<boolean>;
-  /** Install (when needed) and build steps, in order. */
-  plan(app: RuntimeApp, options: { build: boolean }): Promise<RuntimePlan>;
+  /**
+   * Install (when needed) and build steps, in order. May fetch the tools the app needs (a
+   * Node.js version, Yarn) first, saying so through `log`.
+   */
+  plan(app: RuntimeApp, options: PlanOptions): Promise<RuntimePlan>;
   /** The command that starts the app (`npm start`'s script, `java -jar ...`). */
   start(app: RuntimeApp): Promise<RuntimeStart>;
   /**
@@ -67,6 +94,13 @@ export interface Runtime {
   readonly generatedDirs: readonly string[];
   /** Files the runtime's own installs/builds rewrite (lock files): never a reason to reload. */
   readonly generatedFiles: readonly string[];
+  /**
+   * Besides the app's folder: folders outside it whose changes reload the app (shared modules),
+   * and folders inside it (relative) that the build writes (an outDir of its own).
+   */
+  watch(app: RuntimeApp): Promise<{ dirs: string[]; output: string[] }>;
+  /** Stops what the runtime is fetching (the emulator is stopping). */
+  shutdown?(): void;
   /** The variable that tells the app which port to listen on (the platform sets PORT). */
   readonly portVariable: string;
   /**
