@@ -891,8 +891,8 @@ export class Emulator {
       const inside = parts.slice(1);
       if (inside.some((part) => entry.dirs.has(part))) return true;
       const insideRel = inside.join('/');
-      // A runtime that rebuilds from some files only (Java: src/, pom.xml) ignores the rest.
-      if (insideRel !== '' && entry.watches && !entry.watches(insideRel)) return true;
+      // Java rebuilds from src/, pom.xml ... only (runtimes/java.ts).
+      if (entry.watches && !entry.watches(insideRel)) return true;
       return entry.output.some((dir) => insideRel === dir || insideRel.startsWith(`${dir}/`));
     };
     return { sharedDirs, ignore };

@@ -188,10 +188,6 @@ export const javaRuntime: Runtime = {
   id: 'java',
   generatedDirs: ['target'],
   generatedFiles: [],
-  /** Maven builds from the folder alone: no shared folders, no output outside target/. */
-  async watch() {
-    return { dirs: [], output: [] };
-  },
   portVariable: 'PORT',
 
   detect(dir: string): Promise<boolean> {
@@ -318,6 +314,10 @@ export const javaRuntime: Runtime = {
       // exec: the JVM itself leads the process group (its pid is the one shown, its exit the one seen).
       command: `exec ${quote(java ?? 'java')} -XX:MaxRAM=${maxRam} -jar ${quote(copy as string)}`,
     };
+  },
+
+  watch() {
+    return Promise.resolve({ dirs: [], output: [] });
   },
 
   watches(path: string): boolean {
