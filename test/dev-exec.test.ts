@@ -170,8 +170,13 @@ describe('connect dev --exec', () => {
     const cmdPid = Number(await readFile(join(root, 'cmd.pid'), 'utf8'));
     const status = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as {
       adminUrl: string;
+      token: string;
     };
-    const apps = (await (await fetch(`${status.adminUrl}/__connect/api/status`)).json()) as Summary;
+    const apps = (await (
+      await fetch(`${status.adminUrl}/__connect/api/status`, {
+        headers: { authorization: `Bearer ${status.token}` },
+      })
+    ).json()) as Summary;
     const appPids = apps.applications.map((app) => app.pid).filter((pid): pid is number => pid !== null);
     expect(appPids).toHaveLength(3);
     expect(alive(cmdPid)).toBe(true);
