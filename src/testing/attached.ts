@@ -12,7 +12,7 @@ import type { AppInfo, JobRun } from '../emulator/types.js';
 import {
   describeCall,
   describeDelivery,
-  envName,
+  testEnvironment,
   sawText,
   type ApiResponse,
   type ConnectEmulator,
@@ -102,25 +102,7 @@ export class AttachedEmulator implements ConnectEmulator {
   }
 
   get env(): Record<string, string> {
-    const env: Record<string, string> = { CONNECT_DEV_ADMIN_URL: this.adminUrl };
-    const token = adminToken();
-    if (token) env.CONNECT_DEV_ADMIN_TOKEN = token;
-    const credentials = this.credentials;
-    if (credentials) {
-      Object.assign(env, {
-        CTP_PROJECT_KEY: credentials.projectKey,
-        CTP_CLIENT_ID: credentials.clientId,
-        CTP_CLIENT_SECRET: credentials.clientSecret,
-        CTP_SCOPE: credentials.scope,
-        CTP_API_URL: credentials.apiUrl,
-        CTP_AUTH_URL: credentials.authUrl,
-        CTP_REGION: credentials.region,
-      });
-    }
-    for (const app of this.status.applications) {
-      if (app.url !== null) env[`CONNECT_APP_${envName(app.name)}_URL`] = app.url;
-    }
-    return env;
+    return testEnvironment(this.adminUrl, adminToken(), this.credentials, this.status.applications);
   }
 
   async callExtension(

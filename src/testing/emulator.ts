@@ -263,28 +263,12 @@ export class TestEmulator implements ConnectEmulator {
    * each application (what `connect dev --exec` gives CMD).
    */
   get env(): Record<string, string> {
-    const env: Record<string, string> = {
-      CONNECT_DEV_ADMIN_URL: this.adminUrl,
-      CONNECT_DEV_ADMIN_TOKEN: this.emulator.adminToken,
-    };
-    const credentials = this.credentials;
-    if (credentials) {
-      Object.assign(env, {
-        CTP_PROJECT_KEY: credentials.projectKey,
-        CTP_CLIENT_ID: credentials.clientId,
-        CTP_CLIENT_SECRET: credentials.clientSecret,
-        CTP_SCOPE: credentials.scope,
-        CTP_CLIENT_SCOPE: credentials.scope,
-        CTP_API_URL: credentials.apiUrl,
-        CTP_AUTH_URL: credentials.authUrl,
-        CTP_REGION: credentials.region,
-        CTP_CLIENT_REGION: credentials.region,
-      });
-    }
-    for (const app of this.emulator.applications()) {
-      if (app.url !== null) env[`CONNECT_APP_${envName(app.name)}_URL`] = app.url;
-    }
-    return env;
+    return testEnvironment(
+      this.adminUrl,
+      this.emulator.adminToken,
+      this.credentials,
+      this.emulator.applications(),
+    );
   }
 
   // ----- helpers -----
@@ -548,6 +532,37 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 }
 
 /** `CONNECT_APP_<NAME>_URL`: the application's name in capitals, other characters as `_`. */
+/**
+ * What `connect dev --exec` gives CMD: the admin API and its token, the local project's CTP_*
+ * values (with the starters' CTP_CLIENT_* aliases) and CONNECT_APP_<NAME>_URL of each app.
+ */
+export function testEnvironment(
+  adminUrl: string,
+  adminToken: string | undefined,
+  credentials: Credentials | undefined,
+  applications: readonly AppInfo[],
+): Record<string, string> {
+  const env: Record<string, string> = { CONNECT_DEV_ADMIN_URL: adminUrl };
+  if (adminToken) env.CONNECT_DEV_ADMIN_TOKEN = adminToken;
+  if (credentials) {
+    Object.assign(env, {
+      CTP_PROJECT_KEY: credentials.projectKey,
+      CTP_CLIENT_ID: credentials.clientId,
+      CTP_CLIENT_SECRET: credentials.clientSecret,
+      CTP_SCOPE: credentials.scope,
+      CTP_CLIENT_SCOPE: credentials.scope,
+      CTP_API_URL: credentials.apiUrl,
+      CTP_AUTH_URL: credentials.authUrl,
+      CTP_REGION: credentials.region,
+      CTP_CLIENT_REGION: credentials.region,
+    });
+  }
+  for (const app of applications) {
+    if (app.url !== null) env[`CONNECT_APP_${envName(app.name)}_URL`] = app.url;
+  }
+  return env;
+}
+
 export function envName(app: string): string {
   return app.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
