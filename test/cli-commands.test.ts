@@ -14,6 +14,7 @@ import { repoRoot, runCli, tempDir, type CliResult } from './helpers/cli.js';
 interface ManifestArg {
   name: string;
   required?: boolean;
+  options?: string[];
 }
 interface ManifestFlag {
   name: string;
@@ -57,7 +58,7 @@ function requiredArgv(command: ManifestCommand): string[] {
   const sample: Record<string, string> = { app: 'job', type: 'event' };
   const args = Object.values(command.args)
     .filter((arg) => arg.required)
-    .map((arg) => sample[arg.name] ?? 'probe');
+    .map((arg) => sample[arg.name] ?? arg.options?.[0] ?? 'probe');
   const flags = Object.values(command.flags)
     .filter((flag) => flag.required)
     .flatMap((flag) => [`--${flag.name}`, flag.options?.[0] ?? 'probe']);
@@ -257,12 +258,14 @@ describe.each(commands.map((command) => [command.id.replaceAll(':', ' '), comman
 );
 
 describe('help examples', () => {
-  it('are copy-paste safe: nothing the shell would expand outside single quotes', () => {
+  // A `${...}` or a backtick outside single quotes is text the shell would expand by accident (the
+  // connect-yaml `${env:X}` syntax); `$(connect ...)` and `$VAR` in a curl example are meant.
+  it('are copy-paste safe: no ${...} or backtick outside single quotes', () => {
     const unsafe = commands.flatMap((command) =>
       ((command as { examples?: (string | { command: string })[] }).examples ?? [])
         .map((example) => (typeof example === 'string' ? example : example.command))
         .filter((example) =>
-          /[$`]/.test(example.replaceAll('<%= config.bin %>', '').replace(/'[^']*'/g, '')),
+          /\$\{|`/.test(example.replaceAll('<%= config.bin %>', '').replace(/'[^']*'/g, '')),
         ),
     );
     expect(unsafe).toEqual([]);

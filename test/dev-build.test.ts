@@ -15,7 +15,15 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { adminUrl, eventually, getJson, sleep, startDev, type DevProcess } from './dev-helpers.js';
+import {
+  adminFetch,
+  adminUrl,
+  eventually,
+  getJson,
+  sleep,
+  startDev,
+  type DevProcess,
+} from './dev-helpers.js';
 import { repoRoot, runCli, tempDir } from './helpers/cli.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'build');
@@ -330,7 +338,9 @@ describe('scripts on demand', () => {
       },
     );
     expect(none.ran).toBe(false);
-    const bad = await fetch(`${admin}/__connect/api/applications/service/scripts/deploy`, { method: 'POST' });
+    const bad = await adminFetch(`${admin}/__connect/api/applications/service/scripts/deploy`, {
+      method: 'POST',
+    });
     expect(bad.status).toBe(400);
     // The same from the CLI.
     const cli = await runCli(['trigger', 'script', 'service', 'preUndeploy', '--path', root, '--json']);

@@ -4,6 +4,7 @@
  * destination; an order created in the local API reaches it as an SNS HTTP notification and is
  * acknowledged. Without the flag, a CTP_REGION on AWS gets a suggestion.
  */
+import { adminFetch, adminUrl as readAdminToken } from './dev-helpers.js';
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -70,6 +71,7 @@ describe('connect dev --provider aws (end to end)', () => {
       return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
     }, 150_000);
     adminUrl = status.emulator.adminUrl;
+    await readAdminToken(dir.path);
     client = await apiClient(status.platform!);
     await poll(async () => (await client.get('/subscriptions')).body.total === 1, 60_000);
   }, 240_000);
@@ -135,7 +137,7 @@ describe('connect dev --provider aws (end to end)', () => {
       resource: { typeId: 'subscription' },
     });
     const deliveries = await poll(async () => {
-      const response = await fetch(`${adminUrl}/__connect/api/events/messages`);
+      const response = await adminFetch(`${adminUrl}/__connect/api/events/messages`);
       const list = ((await response.json()) as { messages: Delivery[] }).messages;
       const delivery = list.find((d) => d.type === 'OrderCreated');
       return delivery?.state === 'acked' ? delivery : undefined;

@@ -167,9 +167,11 @@ describe('connect init', () => {
     const file = join(work.path, 'a-file');
     await writeFile(file, 'x');
     const result = await init(join(file, 'sub'), '--language', 'ts', '--app', 'service');
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('[ENOTDIR]');
-    expect(result.stderr).toContain('Try: a part of the path is a file');
+    // Refused before anything is written, as a target that cannot be a folder (exit 2: the argument).
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('[TARGET_NOT_WRITABLE]');
+    expect(result.stderr).toContain('ENOTDIR');
+    expect(result.stderr).toContain('Try: choose a folder you can write to');
   });
 
   it('refuses an unknown type, a duplicate name, a bad endpoint or schedule', async () => {

@@ -35,7 +35,10 @@ async function fixtureRepository(name: string, apps: string[]): Promise<string> 
   for (const app of apps) {
     await mkdir(join(root, app), { recursive: true });
     const scripts = { start: 'node index.js', build: 'node build.js' };
-    await writeFile(join(root, app, 'package.json'), JSON.stringify({ name: app, scripts }));
+    await writeFile(
+      join(root, app, 'package.json'),
+      JSON.stringify({ name: app, scripts, engines: { node: '>=22' } }),
+    );
     await writeFile(join(root, app, 'package-lock.json'), '{}');
   }
   return root;
@@ -126,7 +129,7 @@ describe('connect validate', () => {
     const root = await repository('warning', {
       'connect.yaml':
         'deployAs:\n  - name: boot\n    applicationType: job\n    endpoint: /job\n    properties:\n      schedule: "*/15 * * * *"\n',
-      'boot/package.json': JSON.stringify({ scripts: { start: 'node index.js' } }),
+      'boot/package.json': JSON.stringify({ scripts: { start: 'node index.js' }, engines: { node: '>=22' } }),
     });
     const relaxed = await runCli(['validate', root, '--verbose']);
     expect(relaxed.exitCode).toBe(0);

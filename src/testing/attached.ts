@@ -4,7 +4,7 @@
  * Same helpers as TestEmulator, through the admin API (CONNECT_DEV_ADMIN_URL) and the local
  * commercetools API (the CTP_* values); stop() leaves the emulator to the command that owns it.
  */
-import { ConnectError } from '../errors.js';
+import { ConnectError, ExitCode } from '../errors.js';
 import type { Delivery } from '../emulator/events/delivery.js';
 import type { ExtensionAction, ExtensionCall } from '../emulator/extensions/runner.js';
 import type { Resource } from '../emulator/platform/mock-internals.js';
@@ -83,6 +83,7 @@ export class AttachedEmulator implements ConnectEmulator {
     if (!app) {
       throw new ConnectError('APPLICATION_NOT_FOUND', `${name} is not an application of this emulator.`, {
         hint: `use one of: ${this.status.applications.map((candidate) => candidate.name).join(', ')}`,
+        exitCode: ExitCode.Usage,
       });
     }
     return app;

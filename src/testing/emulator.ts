@@ -11,7 +11,7 @@
  * guardian kills them if this process dies, and an `exit` hook kills what a forgotten stop()
  * left running.
  */
-import { ConnectError, tail } from '../errors.js';
+import { ConnectError, ExitCode, tail } from '../errors.js';
 import { Emulator } from '../emulator/emulator.js';
 import type { Delivery } from '../emulator/events/delivery.js';
 import type { ExtensionAction, ExtensionCall } from '../emulator/extensions/runner.js';
@@ -457,6 +457,7 @@ export class TestEmulator implements ConnectEmulator {
     const names = this.emulator.applications().map((app) => app.name);
     return new ConnectError('APPLICATION_NOT_FOUND', `${name} is not an application of this emulator.`, {
       hint: `use one of: ${names.join(', ') || '(none)'}`,
+      exitCode: ExitCode.Usage,
     });
   }
 
