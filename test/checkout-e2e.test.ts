@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformInfo } from '../src/emulator/platform/local-api.js';
 import type { CheckoutInfo } from '../src/emulator/checkout/plugin.js';
 import { repoRoot, runCli, spawnCli, tempDir } from './helpers/cli.js';
+import { adminFetch, adminUrl as readAdminToken } from './dev-helpers.js';
 
 const fixture = join(repoRoot, 'test/fixtures/checkout/connector');
 
@@ -29,8 +30,9 @@ async function poll<T>(check: () => Promise<T | undefined | false>, timeoutMs: n
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are arbitrary JSON the tests index freely
 type Json = Record<string, any>;
 
+/** fetch(), with the run's admin token on admin URLs (learned by readAdminToken()). */
 async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: Json }> {
-  const response = await fetch(url, init);
+  const response = await adminFetch(url, init);
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
 }
@@ -79,6 +81,7 @@ describe('checkout and payments: sessions, Merchant Center JWTs, introspection (
       return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
     }, 90_000);
     adminUrl = status.emulator.adminUrl;
+    await readAdminToken(dir.path);
     platform = status.platform;
     checkout = status.plugins.checkout;
     processor = status.applications.find((a) => a.name === 'processor')!.url.replace(/\/$/, '');
@@ -422,6 +425,13 @@ describe('checkout in the browser: the dashboard form, and a storefront loading 
         return parsed.applications.every((a) => a.state === 'ready') ? parsed : undefined;
       }, 90_000);
       const admin = status.emulator.adminUrl;
+      await readAdminToken(dir.path);
+      // The dashboard gets the run's token once from the URL `connect dev` prints (then a cookie).
+      const { token: adminToken } = JSON.parse(
+        await readFile(join(dir.path, '.connect', 'dev.json'), 'utf8'),
+      ) as {
+        token: string;
+      };
       const enabler = status.applications.find((a) => a.name === 'enabler')!.url;
       const processorUrl = status.applications.find((a) => a.name === 'processor')!.url.replace(/\/$/, '');
       const cart = await call(`${admin}/__connect/api/resources/cart`, {
@@ -431,7 +441,7 @@ describe('checkout in the browser: the dashboard form, and a storefront loading 
       });
       browser = await launchBrowser();
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      await page.goto(`${admin}/__connect/#/project/cart`);
+      await page.goto(`${admin}/__connect/?token=${encodeURIComponent(adminToken)}#/project/cart`);
       const option = page.locator(`select[name="session-cart"] option[value^="${cart.body.id}@"]`);
       await option.waitFor({ state: 'attached', timeout: 15_000 });
       await page.selectOption('select[name="session-cart"]', (await option.getAttribute('value'))!);

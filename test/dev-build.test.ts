@@ -256,11 +256,18 @@ describe('Node.js versions', () => {
     expect(validate.stdout + validate.stderr).toMatch(
       /engines\.node "18\.x" admits no Node\.js version the runtime supports \(22, 24\)/,
     );
+    // `connect dev` refuses exactly what `connect validate` reports as errors: the whole repository,
+    // as the platform refuses the deployment, with validate's words and no application started.
     const child = dev(root, ['--node', 'current', '--no-scripts']);
-    await child.waitFor(/1\/2 applications ready/, 60_000, 'stderr');
-    expect(child.output().stderr).toMatch(
+    await eventually(() => child.exitCode !== null, 30_000, 'connect dev to refuse');
+    expect(child.exitCode).not.toBe(0);
+    const { stderr } = child.output();
+    expect(stderr).toContain('CONNECT_YAML_INVALID');
+    expect(stderr).toMatch(
       /event\/package\.json: engines\.node "18\.x" admits no Node\.js version the runtime supports \(22, 24\)/,
     );
+    expect(stderr).toMatch(/^Try: run `connect validate /m);
+    expect(stderr).not.toMatch(/applications ready|\n\s+at /);
   });
 });
 

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
 import { repoRoot, tempDir } from './helpers/cli.js';
-import { startDev, type DevProcess } from './dev-helpers.js';
+import { adminUrl, apps, startDev, type DevProcess } from './dev-helpers.js';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'harness');
 const cleanups: Array<() => Promise<void>> = [];
@@ -126,13 +126,8 @@ describe('connect dev --inspect', () => {
         urlRegex: 'service[\\\\/]index\\.js$',
       })) as { breakpointId: string };
       const paused = client.next<Paused>('Debugger.paused');
-      const status = JSON.parse(await readFile(join(root, '.connect', 'dev.json'), 'utf8')) as {
-        adminUrl: string;
-      };
-      const apps = (await (await fetch(`${status.adminUrl}/__connect/api/status`)).json()) as {
-        applications: Array<{ name: string; url: string }>;
-      };
-      const url = apps.applications.find((app) => app.name === 'service')?.url as string;
+      // The admin API wants the run's token (dev.json `token`); adminUrl() learns it.
+      const url = (await apps(await adminUrl(root)))('service').url as string;
       const answer = fetch(url, {
         method: 'POST',
         body: JSON.stringify({ action: 'Create', resource: { typeId: 'cart', obj: {} } }),

@@ -6,6 +6,7 @@
  * Maven, a JDK older than the pom needs) stop alone with a message while the others run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -178,7 +179,9 @@ describe.skipIf(javaSkip !== undefined)('connect dev when a Java application can
       await cp(join(fixture, 'svc-a'), join(repo.path, 'no-maven'), { recursive: true });
       await cp(join(fixture, 'svc-b'), join(repo.path, 'newer-java'), { recursive: true });
       const pom = join(repo.path, 'newer-java', 'pom.xml');
-      await writeFile(pom, (await readFile(pom, 'utf8')).replace('>17<', '>99<'));
+      // 25: a release the runtime has (validate accepts it, so dev does not refuse the repository),
+      // newer than this machine's JDK (17)
+      await writeFile(pom, (await readFile(pom, 'utf8')).replace('>17<', '>25<'));
       await mkdir(join(repo.path, 'node-app'));
       await writeFile(
         join(repo.path, 'node-app', 'package.json'),
@@ -203,9 +206,9 @@ describe.skipIf(javaSkip !== undefined)('connect dev when a Java application can
         const { stderr } = dev.output();
         expect(stderr).toMatch(/no-maven: Maven \(mvn\) is not installed.*\nTry: install Maven/);
         expect(stderr).toMatch(
-          /newer-java: it needs Java 99 \(pom\.xml maven\.compiler\.release\) but \S+ is Java \d+/,
+          /newer-java: it needs Java 25 \(pom\.xml maven\.compiler\.release\) but \S+ is Java \d+/,
         );
-        expect(stderr).toMatch(/Try: install JDK 99/);
+        expect(stderr).toMatch(/Try: install JDK 25/);
         const app = await apps(await adminUrl(repo.path));
         expect(app('node-app').state).toBe('ready');
         expect(app('no-maven')).toMatchObject({ state: 'crashed', lastError: 'mvn not found' });
@@ -218,4 +221,61 @@ describe.skipIf(javaSkip !== undefined)('connect dev when a Java application can
       await repo.cleanup();
     }
   }, 90_000);
+});
+
+describe.skipIf(javaSkip !== undefined)('connect dev --inspect on a Java application', () => {
+  it('starts the JVM with the JDWP agent on a printed port that answers the JDWP handshake', async () => {
+    const repo = await tempDir('connect-dev-java-inspect-');
+    try {
+      await cp(fixture, repo.path, { recursive: true });
+      const dev = startDev(
+        [repo.path, '--admin-port', '0', '--no-watch', '--only', 'svc-a,svc-b', '--inspect=svc-a'],
+        { env: mavenEnv() },
+      );
+      try {
+        await dev.waitFor(/applications ready/, 240_000, 'stderr');
+        const { stderr } = dev.output();
+        const port = Number(/svc-a: JDWP debugger on 127\.0\.0\.1:(\d+);/.exec(stderr)?.[1]);
+        expect(port).toBeGreaterThan(0);
+        expect(stderr).toContain(`jdb -attach 127.0.0.1:${port}`);
+        // Only the application named gets a debugger.
+        expect(stderr).not.toMatch(/svc-b: JDWP/);
+        const jvm = jvmsOf(repo.path).map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+        expect(jvm.filter((command) => command.includes('-agentlib:jdwp='))).toEqual([
+          expect.stringContaining(`server=y,suspend=n,address=127.0.0.1:${port}`),
+        ]);
+        // A real JDWP handshake: the agent answers the 14 ASCII bytes with the same 14.
+        const reply = await new Promise<string>((resolve, reject) => {
+          const socket = connect(port, '127.0.0.1', () => socket.write('JDWP-Handshake'));
+          let received = Buffer.alloc(0);
+          const timer = setTimeout(() => {
+            socket.destroy();
+            reject(new Error(`no handshake within 10 s (got ${JSON.stringify(received.toString())})`));
+          }, 10_000);
+          socket.on('data', (chunk: Buffer) => {
+            received = Buffer.concat([received, chunk]);
+            if (received.length >= 14) {
+              clearTimeout(timer);
+              socket.destroy();
+              resolve(received.subarray(0, 14).toString('ascii'));
+            }
+          });
+          socket.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+          });
+        });
+        expect(reply).toBe('JDWP-Handshake');
+        // The debugger detached; the service still answers.
+        const app = await apps(await adminUrl(repo.path));
+        expect(app('svc-a').state).toBe('ready');
+        expect((await getJson<JavaAnswer>(app('svc-a').url ?? 'http://127.0.0.1:1/')).message).toBe('v1');
+      } finally {
+        dev.kill('SIGINT');
+        await dev;
+      }
+    } finally {
+      await repo.cleanup();
+    }
+  }, 260_000);
 });

@@ -62,7 +62,17 @@ describe('stopping connect dev', { timeout: 120_000 }, () => {
 
   it('a second SIGTERM ends the grace period only: preUndeploy runs, dev.json goes, exit 143', async () => {
     const root = await repo('signals');
-    const dev = startDev([root, '--no-watch', '--admin-port', '0', '--grace', '60000']);
+    // preUndeploy runs at Ctrl-C only when the project is kept (--persist)
+    const dev = startDev([
+      root,
+      '--no-watch',
+      '--admin-port',
+      '0',
+      '--grace',
+      '60000',
+      '--persist',
+      join(root, '.connect', 'data'),
+    ]);
     devs.push(dev);
     await dev.waitFor(/applications ready/, 60_000, 'stderr');
     await eventually(() => exists(join(root, 'service', 'deployed')), 20_000, 'postDeploy');

@@ -174,15 +174,18 @@ describe('connect dev on a repository', () => {
     expect(unknown.stderr).toContain('JOB_NOT_FOUND');
     expect(unknown.stderr).toContain('Try: use one of: job');
 
+    // `needs` is refused (required keys without a value): status says so with exit 1, JSON still out
     const status = await runCli(['status', repo.path, '--json']);
-    expect(status.exitCode).toBe(0);
+    expect(status.exitCode).toBe(1);
     const job = (JSON.parse(status.stdout) as EmulatorStatus).applications.find((app) => app.name === 'job');
     expect(job?.lastJobRun?.outcome).toBe('ok');
   });
 
   it('shows a status table', async () => {
     const result = await runCli(['status', repo.path]);
-    expect(result.exitCode).toBe(0);
+    // exit 1 names what is down: only `needs`, refused for its required keys
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/\bneeds \(stopped\) is not running/);
     expect(result.stdout).toMatch(/NAME\s+TYPE\s+STATE\s+URL\s+PORT\s+PID\s+RESTARTS/);
     expect(result.stdout).toMatch(/svc-a\s+service\s+ready\s+http:\/\/127\.0\.0\.1:\d+\/a/);
   });

@@ -42,7 +42,7 @@ import { processAlive, readDevState, removeDevState, writeDevState } from './adm
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
 import { runShell, type RunResult } from './supervisor/process.js';
-import { RUNTIMES } from './supervisor/runtimes/index.js';
+import { RUNTIMES, runtimeFor } from './supervisor/runtimes/index.js';
 import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
 import type {
   AppInfo,
@@ -210,10 +210,13 @@ export class Emulator {
     this.server = server;
     if (this.options.inspect) {
       const { devtoolsUrl, inspectorPorts } = await import('./inspect.js');
+      const brk = this.options.inspect.brk;
       for (const [name, port] of await inspectorPorts(selected, this.options.inspect.apps)) {
         this.inspectPorts.set(name, port);
+        // Each runtime opens its own debugger (Java: JDWP); Node.js: the inspector (preload).
+        const hint = (await runtimeFor(join(this.root, name))).debuggerHint?.(`127.0.0.1:${port}`, brk);
         this.logger.info(
-          `${name}: inspector on 127.0.0.1:${port}${this.options.inspect.brk ? ' (waits for the debugger before the first line)' : ''}; attach from chrome://inspect or VS Code (docs/testing-and-ci.md).`,
+          `${name}: ${hint ?? `inspector on 127.0.0.1:${port}${brk ? ' (waits for the debugger before the first line)' : ''}; attach from chrome://inspect or VS Code (docs/testing-and-ci.md).`}`,
         );
       }
       // The app prints its inspector's address as it opens it (each start: the id changes).

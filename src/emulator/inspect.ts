@@ -2,7 +2,7 @@
  * `connect dev --inspect[=APP,...]` / `--inspect-brk`: which applications get the inspector and
  * on which port (9229, 9230, ... when free, as Node.js numbers them; any free port otherwise),
  * chosen once per run so that reloads keep it. The application's process opens it itself
- * (supervisor/preload/inspect.ts).
+ * (Node.js: supervisor/preload/inspect.ts; Java: the JDWP agent, runtimes/java.ts).
  */
 import net from 'node:net';
 
@@ -13,7 +13,7 @@ import { kindOf } from './supervisor/supervisor.js';
 
 const FIRST_PORT = 9229;
 
-/** `[app, port]` for each application to inspect; unknown or non-Node names are usage errors. */
+/** `[app, port]` for each application to inspect; unknown or static names are usage errors. */
 export async function inspectorPorts(
   selected: readonly Application[],
   wanted: boolean | readonly string[],
@@ -30,7 +30,7 @@ export async function inspectorPorts(
       if (!candidates.some((app) => app.name === name)) {
         throw new ConnectError(
           'INSPECT_UNKNOWN_APP',
-          `--inspect names "${name}", which is not a Node.js application this run starts.`,
+          `--inspect names "${name}", which is not a Node.js or Java application this run starts.`,
           {
             hint: `use one or more of: ${candidates.map((app) => app.name).join(', ') || '(none)'}`,
             exitCode: ExitCode.Usage,

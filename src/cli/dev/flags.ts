@@ -121,7 +121,7 @@ export const DEV_FLAGS = {
   inspect: {
     kind: 'string',
     description:
-      'Start Node.js applications with the inspector on 127.0.0.1 (9229, 9230, ...; kept across reloads): --inspect for all, --inspect=APP,APP for some.',
+      'Start Node.js applications with the inspector (Java: the JDWP agent) on 127.0.0.1 (9229, 9230, ...; kept across reloads): --inspect for all, --inspect=APP,APP for some.',
   },
   'inspect-brk': {
     kind: 'string',

@@ -121,34 +121,8 @@ export class EmulatedPlatform {
   ) {}
 
   static async start(options: EmulatedPlatformOptions): Promise<EmulatedPlatform> {
-    const api = await LocalApi.start({
-      ...(options.projectKey ? { projectKey: options.projectKey } : {}),
-      ...(options.clientId ? { clientId: options.clientId } : {}),
-      ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
-      scopes: options.scopes,
-      scope: options.scope,
-      clients: options.clients,
-      server: options.server,
-      persistDir: options.persistDir,
-      seedFile: options.seedFile,
-      onMissingRoute: (method, path) =>
-        options.warn?.(
-          `The local commercetools API has no route ${method} ${path}: it answered the platform's 404 (ResourceNotFound). If the platform has this endpoint, the emulation lacks it.`,
-        ),
-    });
     const emit = options.emit ?? (() => undefined);
     const appsOf = (type: string) => options.apps().filter((a) => a.type === type);
-    const extensionApps: ExtensionApps = {
-      applicationFor: (url) => applicationForUrl(appsOf('service'), url),
-      urlOf: (name) => appsOf('service').find((a) => a.name === name)?.url ?? null,
-      defaults: () => options.extensions ?? [],
-    };
-    const runner = new ExtensionRunner(
-      api,
-      extensionApps,
-      (call) => emit({ type: 'extension-call', data: call }),
-      options.redact,
-    );
     const engine = new DeliveryEngine({
       urlOf: (name) => appsOf('event').find((a) => a.name === name)?.url ?? null,
       retryPolicyOf: (name) => appsOf('event').find((a) => a.name === name)?.retryPolicy,
@@ -161,6 +135,40 @@ export class EmulatedPlatform {
       onDeadLetter: (delivery) => emit({ type: 'dead-letter', data: delivery }),
     });
     await engine.load();
+    // The journal is read before the local API is attached to its socket: from then on every
+    // request must meet the hooks (extensions, subscriptions), which are set right after it.
+    let api: LocalApi;
+    try {
+      api = await LocalApi.start({
+        ...(options.projectKey ? { projectKey: options.projectKey } : {}),
+        ...(options.clientId ? { clientId: options.clientId } : {}),
+        ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
+        scopes: options.scopes,
+        scope: options.scope,
+        clients: options.clients,
+        server: options.server,
+        persistDir: options.persistDir,
+        seedFile: options.seedFile,
+        onMissingRoute: (method, path) =>
+          options.warn?.(
+            `The local commercetools API has no route ${method} ${path}: it answered the platform's 404 (ResourceNotFound). If the platform has this endpoint, the emulation lacks it.`,
+          ),
+      });
+    } catch (error) {
+      await engine.stop();
+      throw error;
+    }
+    const extensionApps: ExtensionApps = {
+      applicationFor: (url) => applicationForUrl(appsOf('service'), url),
+      urlOf: (name) => appsOf('service').find((a) => a.name === name)?.url ?? null,
+      defaults: () => options.extensions ?? [],
+    };
+    const runner = new ExtensionRunner(
+      api,
+      extensionApps,
+      (call) => emit({ type: 'extension-call', data: call }),
+      options.redact,
+    );
     const platform = new EmulatedPlatform(api, runner, engine, options);
     api.setHooks({
       beforeSave: async (change) => {

@@ -75,6 +75,18 @@ describe('the Java runtime', () => {
     expect(javaRuntime.environment(app, env, 'script')).toEqual(env);
   });
 
+  it('turns --inspect into the JDWP agent of the JVM (suspend=y with --inspect-brk)', () => {
+    const app = { name: 'svc', dir: '/x/svc', root: '/x', type: 'service' };
+    const env = { PORT: '4100', CONNECT_DEV_INSPECT: '127.0.0.1:9229', CONNECT_DEV_INSPECT_WAIT: '1' };
+    expect(javaRuntime.environment(app, env, 'start')).toEqual({
+      PORT: '4100',
+      SERVER_PORT: '4100',
+      CONNECT_DEV_JDWP: '-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:9229',
+    });
+    expect(javaRuntime.environment(app, { PORT: '4100' }, 'start')).not.toHaveProperty('CONNECT_DEV_JDWP');
+    expect(javaRuntime.debuggerHint?.('127.0.0.1:9229', false)).toMatch(/jdb -attach 127\.0\.0\.1:9229/);
+  });
+
   it('rebuilds from the sources and the build files only', () => {
     const watches = (path: string) => javaRuntime.watches?.(path);
     expect(watches('src/main/java/App.java')).toBe(true);

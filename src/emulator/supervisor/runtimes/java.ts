@@ -11,6 +11,8 @@
  *   of the running JVM, and a failed build leaves the previous copy to run and restart;
  * - SERVER_PORT = PORT (Spring Boot's name), so several Spring Boot apps run side by side;
  * - the JVM sizes itself for the platform's memory (-XX:MaxRAM: 512 MB, 4 GB for jobs);
+ * - `connect dev --inspect`: the JDWP agent on the port the emulator chose (CONNECT_DEV_INSPECT,
+ *   kept across reloads), suspend=y with --inspect-brk;
  * - no java/mvn, or a JDK older than the pom compiles for: the app does not start, with a
  *   message naming what to install; the other applications run.
  */
@@ -180,6 +182,11 @@ async function newestInput(dir: string): Promise<number> {
   return newest;
 }
 
+/** The JVM option that opens a JDWP debugger port at `address` (`127.0.0.1:PORT`). */
+export function jdwpAgent(address: string, wait: boolean): string {
+  return `-agentlib:jdwp=transport=dt_socket,server=y,suspend=${wait ? 'y' : 'n'},address=${address}`;
+}
+
 function quote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
@@ -312,7 +319,8 @@ export const javaRuntime: Runtime = {
     return {
       ok: true,
       // exec: the JVM itself leads the process group (its pid is the one shown, its exit the one seen).
-      command: `exec ${quote(java ?? 'java')} -XX:MaxRAM=${maxRam} -jar ${quote(copy as string)}`,
+      // CONNECT_DEV_JDWP: the debugger agent with --inspect (environment() below).
+      command: `exec ${quote(java ?? 'java')} -XX:MaxRAM=${maxRam} \${CONNECT_DEV_JDWP:+"$CONNECT_DEV_JDWP"} -jar ${quote(copy as string)}`,
     };
   },
 
@@ -333,6 +341,16 @@ export const javaRuntime: Runtime = {
       delete out.CONNECT_DEV_MAP_PORTS;
     }
     if (purpose === 'start' && out.PORT !== undefined) out.SERVER_PORT = out.PORT;
+    delete out.CONNECT_DEV_JDWP;
+    if (purpose === 'start' && out.CONNECT_DEV_INSPECT) {
+      out.CONNECT_DEV_JDWP = jdwpAgent(out.CONNECT_DEV_INSPECT, out.CONNECT_DEV_INSPECT_WAIT === '1');
+    }
+    delete out.CONNECT_DEV_INSPECT;
+    delete out.CONNECT_DEV_INSPECT_WAIT;
     return out;
+  },
+
+  debuggerHint(address, wait) {
+    return `JDWP debugger on ${address}${wait ? ' (suspend=y: the JVM waits for the debugger before main)' : ''}; attach with \`jdb -attach ${address}\` or VS Code's Java "attach" configuration (docs/java.md).`;
   },
 };

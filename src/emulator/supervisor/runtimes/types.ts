@@ -101,6 +101,12 @@ export interface Runtime {
   watch(app: RuntimeApp): Promise<{ dirs: string[]; output: string[] }>;
   /** Stops what the runtime is fetching (the emulator is stopping). */
   shutdown?(): void;
+  /**
+   * `connect dev --inspect`: the runtime opens a debugger port when the start environment has
+   * CONNECT_DEV_INSPECT (`127.0.0.1:PORT`; CONNECT_DEV_INSPECT_WAIT=1: wait for it), and says
+   * here how to attach. Undefined: the Node.js inspector (preload/inspect.ts).
+   */
+  debuggerHint?(address: string, wait: boolean): string;
   /** The variable that tells the app which port to listen on (the platform sets PORT). */
   readonly portVariable: string;
   /**
