@@ -215,10 +215,13 @@ describe('connect dev --json and connect status', () => {
           adminUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
           dashboardUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__connect\/$/),
           adminApiUrl: expect.stringMatching(/\/__connect\/api$/),
+          adminToken: expect.stringMatching(/^[\w-]{20,}$/),
           platform: { apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) },
         },
       });
-      const status = await fetch(`${String(addresses.data.adminApiUrl)}/status`);
+      const status = await fetch(`${String(addresses.data.adminApiUrl)}/status`, {
+        headers: { authorization: `Bearer ${String(addresses.data.adminToken)}` },
+      });
       expect(status.status).toBe(200);
 
       // The broken app gives up after its failed starts and stays crashed.

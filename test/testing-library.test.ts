@@ -75,7 +75,14 @@ describe('startEmulator (vitest)', () => {
       response: { statusCode: 200 },
       verdict: { ok: true },
     });
-    expect((await emulator.logs('service')).join('\n')).toContain('extension call: Create cart');
+    // The app's own log line reaches the emulator through its stdout, a moment after its answer.
+    let logs = '';
+    for (let tries = 0; tries < 50 && !logs.includes('extension call: Create cart'); tries += 1) {
+      logs = (await emulator.logs('service')).join('\n');
+      if (!logs.includes('extension call: Create cart'))
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(logs).toContain('extension call: Create cart');
   });
 
   it('calls an extension directly, publishes a message and runs a job', async () => {

@@ -92,6 +92,8 @@ export async function runDev({ flags, path, output, json, version }: DevRun): Pr
             pid: status.emulator.pid,
             adminUrl: emulator.adminUrl,
             adminApiUrl: `${emulator.adminUrl}/__connect/api`,
+            // The admin API's bearer token (also in .connect/dev.json, 0600): stdout is the caller's own.
+            adminToken: emulator.adminToken,
             dashboardUrl: `${emulator.adminUrl}/__connect/`,
             platform: platform
               ? { apiUrl: platform.apiUrl, authUrl: platform.authUrl, projectKey: platform.projectKey }
