@@ -115,6 +115,21 @@ export function checkPlan(applications: PlannedApplication[], existingNames: str
   }
 }
 
+/**
+ * Installs the applications' dependencies when asked; Java needs nothing first (Maven fetches
+ * them when it builds). Whether an install ran.
+ */
+async function installApplications(
+  apps: { name: string; folder: string }[],
+  options: ScaffoldOptions,
+  manager: PackageManager,
+  signal: AbortSignal,
+): Promise<boolean> {
+  if (!options.install || options.language === 'java') return false;
+  await installDependencies(apps, { manager, quiet: options.quiet === true, signal });
+  return true;
+}
+
 /** Runs STEPS with Ctrl-C turned into a rollback instead of a half-made repository. */
 async function withRollback<T>(
   transaction: Transaction,
@@ -236,14 +251,12 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       files.push(...(await renderApplication(app, options, root, transaction)));
     }
     checkpoint();
-    // Java: Maven fetches the dependencies when it builds; there is nothing to install first.
-    const install = options.install && options.language !== 'java';
-    if (install) {
-      await installDependencies(
-        options.applications.map((app) => ({ name: app.name, folder: join(root, app.name) })),
-        { manager: packageManager, quiet: options.quiet === true, signal },
-      );
-    }
+    const install = await installApplications(
+      options.applications.map((app) => ({ name: app.name, folder: join(root, app.name) })),
+      options,
+      packageManager,
+      signal,
+    );
     checkpoint();
     const git = options.git && !hadGit;
     if (git) {
@@ -327,14 +340,7 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
     const files = await renderApplication(app, options, root, transaction);
     await transaction.replaceText(basename(file), source, updated);
     checkpoint();
-    const install = options.install && options.language !== 'java';
-    if (install) {
-      await installDependencies([{ name: app.name, folder }], {
-        manager: packageManager,
-        quiet: options.quiet === true,
-        signal,
-      });
-    }
+    const install = await installApplications([{ name: app.name, folder }], options, packageManager, signal);
     return {
       root,
       connectYaml: file,
@@ -377,20 +383,14 @@ async function restoreFolder(
   return withRollback(transaction, async (signal, checkpoint) => {
     const files = await renderApplication(planned, options, root, transaction);
     checkpoint();
-    if (options.install) {
-      await installDependencies([{ name: app.name, folder }], {
-        manager: packageManager,
-        quiet: options.quiet === true,
-        signal,
-      });
-    }
+    const install = await installApplications([{ name: app.name, folder }], options, packageManager, signal);
     return {
       root,
       connectYaml: file,
       language: options.language,
       application: summarize(planned, root),
       packageManager,
-      installed: options.install,
+      installed: install,
       files: files.sort(),
       declared: true,
     };

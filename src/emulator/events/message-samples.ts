@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { LocalApi } from '../platform/local-api.js';
 import type { Resource } from '../platform/mock-internals.js';
 import { resourcePath } from '../platform/resource-types.js';
-import { buildSample, hasSample } from '../extensions/samples.js';
+import { address, buildSample, hasSample } from '../extensions/samples.js';
 import { messageCatalogue, requireMessageType, type JsonSchema, type MessageTypeInfo } from './catalogue.js';
 import { productProjection } from './projection.js';
 
@@ -23,17 +23,6 @@ export interface MessageSample {
   /** `type` and the message's own fields. */
   body: { type: string } & Record<string, unknown>;
 }
-
-const address = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  streetName: 'Hauptstraße',
-  streetNumber: '1',
-  postalCode: '10115',
-  city: 'Berlin',
-  country: 'DE',
-  email: 'ada@example.com',
-};
 
 /** The `type` of a State for messages about a resource type. */
 const STATE_TYPES: Record<string, string> = {

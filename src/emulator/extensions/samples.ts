@@ -10,7 +10,8 @@ import type { LocalApi } from '../platform/local-api.js';
 import type { Resource } from '../platform/mock-internals.js';
 import { resourcePath } from '../platform/resource-types.js';
 
-const address = {
+/** The sample address every sampled resource uses (also message-samples.ts). */
+export const address = {
   firstName: 'Ada',
   lastName: 'Lovelace',
   streetName: 'Hauptstraße',
