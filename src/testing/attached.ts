@@ -128,20 +128,9 @@ export class AttachedEmulator implements ConnectEmulator {
   }
 
   async create<T = Resource>(typeId: string, draft: unknown): Promise<T> {
-    const path = (await import('../emulator/platform/resource-types.js')).resourcePath(typeId) ?? typeId;
-    const result = await this.request('POST', `/${path}`, draft);
-    if (result.statusCode >= 300) {
-      const message =
-        (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
-      throw new ConnectError(
-        'PLATFORM_REQUEST_FAILED',
-        `The local API refused to create a ${typeId}: ${message}`,
-        {
-          hint: 'check the draft against the commercetools API reference',
-          details: { statusCode: result.statusCode, body: result.body },
-        },
-      );
-    }
+    const { createRefused, resourcePath } = await import('../emulator/platform/resource-types.js');
+    const result = await this.request('POST', `/${resourcePath(typeId) ?? typeId}`, draft);
+    if (result.statusCode >= 300) throw createRefused(typeId, result);
     return result.body as T;
   }
 

@@ -32,7 +32,7 @@ import {
   type Resource,
 } from './mock-internals.js';
 import { PredicateEvaluator } from './predicate.js';
-import { normalizeTypeId, RESOURCE_PATHS, resourcePath } from './resource-types.js';
+import { createRefused, normalizeTypeId, RESOURCE_PATHS, resourcePath } from './resource-types.js';
 
 export interface LocalApiOptions {
   projectKey?: string;
@@ -228,18 +228,7 @@ export class LocalApi {
   async create(typeIdOrPath: string, draft: unknown): Promise<Resource> {
     const path = this.pathOf(typeIdOrPath);
     const result = await this.request('POST', `/${path}`, draft);
-    if (result.statusCode >= 300) {
-      const message =
-        (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
-      throw new ConnectError(
-        'PLATFORM_REQUEST_FAILED',
-        `The local API refused to create a ${typeIdOrPath}: ${message}`,
-        {
-          hint: 'check the draft against the commercetools API reference',
-          details: { statusCode: result.statusCode, body: result.body },
-        },
-      );
-    }
+    if (result.statusCode >= 300) throw createRefused(typeIdOrPath, result);
     return result.body as Resource;
   }
 

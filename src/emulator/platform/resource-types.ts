@@ -3,6 +3,8 @@
  * endpoint (`/{projectKey}/<path>`), used to create resources, build CloudEvents `source`
  * and map admin API calls.
  */
+import { ConnectError } from '../../errors.js';
+
 export const RESOURCE_PATHS: Readonly<Record<string, string>> = {
   'associate-role': 'associate-roles',
   'attribute-group': 'attribute-groups',
@@ -70,4 +72,20 @@ export function extensionTypeId(value: string): string | undefined {
   return typeId !== undefined && (EXTENSION_RESOURCE_TYPES as readonly string[]).includes(typeId)
     ? typeId
     : undefined;
+}
+
+/** The error of a create the local API refused (status >= 300), as LocalApi.create and the testing library report it. */
+export function createRefused(
+  typeIdOrPath: string,
+  result: { statusCode: number; body: unknown },
+): ConnectError {
+  const message = (result.body as { message?: string } | undefined)?.message ?? `status ${result.statusCode}`;
+  return new ConnectError(
+    'PLATFORM_REQUEST_FAILED',
+    `The local API refused to create a ${typeIdOrPath}: ${message}`,
+    {
+      hint: 'check the draft against the commercetools API reference',
+      details: { statusCode: result.statusCode, body: result.body },
+    },
+  );
 }
