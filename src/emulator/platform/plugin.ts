@@ -15,7 +15,7 @@ import { distFile } from '../../package-root.js';
 import { requireOption } from '../environment.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
-import { SnsHost } from '../events/sns-host.js';
+import type { SnsHost } from '../events/sns-host.js';
 import { awsRegionOf } from '../events/sns.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
@@ -122,6 +122,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       });
       deployment = resolved.deployment;
       if (deployment.provider === 'AWS') {
+        const { SnsHost } = await import('../events/sns-host.js');
         snsHost = await SnsHost.listen({
           region: awsRegionOf(deployment.region),
           warn: (text) => ctx.logger.warn(text),
