@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { cli, fmt, median, report, root } from './lib.js';
+import { cli, devAdmin, fmt, median, report, root } from './lib.js';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,13 +24,12 @@ async function startDev(repo) {
       throw new Error(`connect dev did not start:\n${stderr}`);
     await sleep(50);
   }
-  const { adminUrl } = JSON.parse(readFileSync(join(repo, '.connect', 'dev.json'), 'utf8'));
-  return { child, adminUrl };
+  return { child, ...devAdmin(repo) };
 }
 
-async function timeFetch(url) {
+async function timeFetch(url, headers) {
   const start = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers });
   await response.arrayBuffer();
   return performance.now() - start;
 }
@@ -65,22 +64,22 @@ export default async function dashboard() {
 
   const repo = mkdtempSync(join(tmpdir(), 'bench-dashboard-'));
   cpSync(join(root, 'test', 'fixtures', 'dashboard'), repo, { recursive: true });
-  const { child, adminUrl } = await startDev(repo);
+  const { child, adminUrl, headers, dashboardUrl } = await startDev(repo);
   try {
     const page = `${adminUrl}/__connect/`;
     // Right after the ready line the local platform is still loading (it loads after the apps are
     // spawned, and blocks the event loop for a few hundred ms): requests wait meanwhile.
-    const afterReady = await timeFetch(`${adminUrl}/__connect/api/status`);
-    const status = await (await fetch(`${adminUrl}/__connect/api/status`)).json();
+    const afterReady = await timeFetch(`${adminUrl}/__connect/api/status`, headers);
+    const status = await (await fetch(`${adminUrl}/__connect/api/status`, { headers })).json();
     if (status.platform?.apiUrl) await fetch(status.platform.apiUrl).catch(() => undefined); // answers once loaded
     report(
       'admin API first request right after the ready line',
       fmt(afterReady),
       'waits while the platform loads',
     );
-    const cold = await timeFetch(page);
+    const cold = await timeFetch(page, headers);
     const samples = [];
-    for (let i = 0; i < 20; i += 1) samples.push(await timeFetch(page));
+    for (let i = 0; i < 20; i += 1) samples.push(await timeFetch(page, headers));
     const warm = median(samples);
     report('GET /__connect/ first request (reads the file)', fmt(cold));
     report('GET /__connect/ later requests (median of 20)', fmt(warm));
@@ -106,7 +105,7 @@ export default async function dashboard() {
       const samples = [];
       for (let i = 0; i < 6; i += 1) {
         const start = performance.now();
-        await tab.goto(`${page}#/apps`);
+        await tab.goto(`${dashboardUrl}#/apps`);
         await tab.locator('tr[data-app="job"] td.state', { hasText: 'ready' }).waitFor({ timeout: 30_000 });
         if (i > 0) samples.push(performance.now() - start); // the first load warms the browser
       }

@@ -2,6 +2,7 @@
 // as a `node -e 0` baseline, with and without NODE_EXTRA_CA_CERTS (which adds ~90 ms to
 // every Node start on our machines).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -42,4 +43,18 @@ export function fmt(ms) {
 
 export function report(name, value, extra = '') {
   process.stdout.write(`${name.padEnd(58)} ${String(value).padStart(14)}${extra ? `  ${extra}` : ''}\n`);
+}
+
+/**
+ * Where the `connect dev` running on `repo` answers, from its `.connect/dev.json`: the admin URL,
+ * and the admin API's per-run token as a header (every admin request needs it) and as the
+ * dashboard's `?token=` query.
+ */
+export function devAdmin(repo) {
+  const { adminUrl, token } = JSON.parse(readFileSync(join(repo, '.connect', 'dev.json'), 'utf8'));
+  return {
+    adminUrl,
+    headers: { authorization: `Bearer ${token}` },
+    dashboardUrl: `${adminUrl}/__connect/?token=${encodeURIComponent(token)}`,
+  };
 }

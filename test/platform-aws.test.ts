@@ -2,7 +2,10 @@
  * AWS regions: `connect dev --provider aws` (the built CLI) runs an event app written the way
  * AWS event apps parse SNS; its post-deploy script subscribes CONNECT_AWS_TOPIC_ARN with an SNS
  * destination; an order created in the local API reaches it as an SNS HTTP notification and is
- * acknowledged. Without the flag, a CTP_REGION on AWS gets a suggestion.
+ * acknowledged. The app verifies every signature as SNS validators do (the certificate fetched
+ * from SigningCertURL, which the emulator serves for Amazon's host), confirms a
+ * SubscriptionConfirmation through its SubscribeURL and may call its UnsubscribeURL. Without the
+ * flag, a CTP_REGION on AWS gets a suggestion.
  */
 import { adminFetch, adminUrl as readAdminToken } from './dev-helpers.js';
 import { cp, readFile } from 'node:fs/promises';
@@ -180,5 +183,77 @@ describe('connect dev --provider aws (end to end)', () => {
     expect(refused.stderr).toContain('UNKNOWN_MESSAGE_TYPE');
     expect(refused.stderr).toContain('did you mean ProductStateTransition');
     expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('sends a SubscriptionConfirmation the app confirms through the SubscribeURL, signed like SNS', async () => {
+    const result = await runCli(
+      ['trigger', 'event', 'events', '--type', 'SubscriptionConfirmation', '--path', dir.path, '--json'],
+      { env },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      type: 'SubscriptionConfirmation',
+      application: 'events',
+      topicArn: 'arn:aws:sns:eu-central-1:000000000000:connect-dev-events',
+      statusCode: 200,
+      confirmed: true,
+      subscriptionArn: expect.stringMatching(
+        /^arn:aws:sns:eu-central-1:000000000000:connect-dev-events:[0-9a-f-]{36}$/,
+      ),
+    });
+    const confirmed = JSON.parse(await readFile(join(dir.path, 'events/confirmed.json'), 'utf8')) as {
+      answer: string;
+    };
+    // SNS's Query API answer, as the app got it from https://sns.eu-central-1.amazonaws.com.
+    expect(confirmed.answer).toContain(
+      '<ConfirmSubscriptionResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">',
+    );
+    expect(output).toContain('events: confirmed its SNS subscription');
+  });
+
+  it('sends a fresh token each time, and refuses the confirmation on a GCP deployment', async () => {
+    const again = await runCli(
+      ['trigger', 'event', 'events', '--type', 'SubscriptionConfirmation', '--path', dir.path, '--json'],
+      { env },
+    );
+    expect(JSON.parse(again.stdout)).toMatchObject({ confirmed: true });
+    const gcp = await tempDir('connect-aws-gcp-');
+    try {
+      await cp(fixture, gcp.path, { recursive: true });
+      const dev2 = spawnCli(['dev', gcp.path, '--no-watch', '--no-scripts', '--admin-port', '0'], {
+        env,
+        cwd: gcp.path,
+      });
+      try {
+        await poll(
+          async () => (await runCli(['status', '--json', gcp.path], { env })).exitCode === 0,
+          60_000,
+        );
+        const refused = await runCli(
+          ['trigger', 'event', 'events', '--type', 'SubscriptionConfirmation', '--path', gcp.path],
+          { env },
+        );
+        expect(refused.exitCode).not.toBe(0);
+        expect(refused.stderr).toContain('NOT_AN_AWS_DEPLOYMENT');
+        expect(refused.stderr).toContain('--provider aws');
+        expect(refused.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        dev2.kill('SIGTERM');
+        await dev2.catch(() => undefined);
+      }
+    } finally {
+      await gcp.cleanup();
+    }
+  });
+
+  it('says so when an app calls its UnsubscribeURL', async () => {
+    const result = await runCli(
+      ['trigger', 'event', 'events', '--type', 'ProductSelectionCreated', '--path', dir.path, '--json'],
+      { env },
+    );
+    expect(result.exitCode).toBe(0);
+    await poll(async () => output.includes('events called its UnsubscribeURL'), 10_000);
+    expect(output).toContain('the emulator keeps delivering');
   });
 });

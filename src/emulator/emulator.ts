@@ -42,7 +42,7 @@ import { processAlive, readDevState, removeDevState, writeDevState } from './adm
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
 import { runShell, type RunResult } from './supervisor/process.js';
-import { RUNTIMES, runtimeFor } from './supervisor/runtimes/index.js';
+import { runtimeFor, shutdownRuntimes } from './supervisor/runtimes/index.js';
 import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
 import type {
   AppInfo,
@@ -348,7 +348,7 @@ export class Emulator {
     await this.watcher?.close().catch(() => undefined);
     timing('watcher closed');
     this.scheduler?.stop();
-    for (const runtime of RUNTIMES) runtime.shutdown?.();
+    await shutdownRuntimes();
     // A postDeploy still running (the starters' `npm install && npm run build && ...`) is cut
     // short: the deployment it belongs to is going away.
     this.scripts.abort();

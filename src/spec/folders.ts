@@ -8,7 +8,6 @@ import { join } from 'node:path';
 
 import type { Diagnostic } from './diagnostics.js';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './read-regular.js';
-import { checkJavaFolder } from './java.js';
 import { MERCHANT_CENTER_TYPES } from './types.js';
 import { deferredSource, type PathSegment, type YamlSource } from './yaml-source.js';
 
@@ -118,6 +117,8 @@ async function checkFolder(
   }
   // A service, event or job with a pom.xml is a Java application (src/spec/java.ts).
   if (NEEDS_START.includes(type) && (await kind(join(folder, 'pom.xml'))) === 'file') {
+    // Loaded only for Java folders: it brings the XML parser.
+    const { checkJavaFolder } = await import('./java.js');
     return checkJavaFolder(source, application, base, folder, { hasPackageJson: bytes !== undefined });
   }
   if (bytes === undefined) {

@@ -4,11 +4,12 @@ import { BaseCommand } from '../../cli/base-command.js';
 import { legacyPathFlag, pathArg, repositoryPath } from '../../cli/repository-path.js';
 import { connectToEmulator } from '../../emulator/admin/client.js';
 import type { Delivery } from '../../emulator/events/delivery.js';
+import type { SnsConfirmationResult } from '../../emulator/platform/emulated-platform.js';
 import { readJsonFile } from '../../emulator/platform/json-file.js';
 
 export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
   static override description =
-    "Publish one message to an event application of the running `connect dev`, as its Subscription would (Pub/Sub push; an SNS notification with --provider aws), built from resources created in the local API (or --file), and report each delivery attempt. Any of the platform's Message types (see docs/messages.md); an unknown type is refused with the nearest names. Exits 1 unless the app acknowledged it.";
+    "Publish one message to an event application of the running `connect dev`, as its Subscription would (Pub/Sub push; an SNS notification with --provider aws), built from resources created in the local API (or --file), and report each delivery attempt. Any of the platform's Message types (see docs/messages.md); an unknown type is refused with the nearest names. With --provider aws, `--type SubscriptionConfirmation` sends what SNS sends an endpoint it subscribes, and reports whether the app visited the SubscribeURL. Exits 1 unless the app acknowledged it (confirmed it).";
 
   static override examples = [
     '<%= config.bin %> trigger event event --type OrderCreated',
@@ -16,6 +17,7 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
     '<%= config.bin %> trigger event event --type ProductStateTransition',
     '<%= config.bin %> trigger event event --type OrderCreated --file message.json',
     '<%= config.bin %> trigger event event --type OrderCreated --wait 60',
+    '<%= config.bin %> trigger event event --type SubscriptionConfirmation',
   ];
 
   static override args = {
@@ -26,7 +28,7 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
   static override flags = {
     type: Flags.string({
       description:
-        'The message type, any the platform defines, e.g. OrderCreated, ProductSelectionProductAdded.',
+        'The message type, any the platform defines, e.g. OrderCreated, ProductSelectionProductAdded (AWS: also SubscriptionConfirmation).',
       required: true,
     }),
     file: Flags.string({ description: 'The message or notification (JSON) to send instead of a sample.' }),
@@ -43,10 +45,31 @@ export default class TriggerEvent extends BaseCommand<typeof TriggerEvent> {
     path: legacyPathFlag,
   };
 
-  async run(): Promise<Delivery> {
+  async run(): Promise<Delivery | SnsConfirmationResult> {
     const { flags } = this;
     const payload = flags.file === undefined ? undefined : await readJsonFile(flags.file, '--file');
     const client = await connectToEmulator(repositoryPath(this.args.path, flags.path));
+    if (flags.type === 'SubscriptionConfirmation') {
+      const result = await client.post<SnsConfirmationResult>(
+        `/events/${encodeURIComponent(this.args.app)}/publish`,
+        {
+          type: flags.type,
+          waitMs: Math.max(flags.wait, 3) * 1000,
+        },
+      );
+      if (!this.jsonEnabled()) {
+        this.output.info(
+          `SubscriptionConfirmation to ${result.application} for ${result.topicArn}: ${result.statusCode ?? 'no answer'}${result.error ? ` (${result.error})` : ''} in ${result.durationMs} ms`,
+        );
+        if (result.confirmed) this.output.success(`confirmed (${result.subscriptionArn ?? ''})`);
+        else
+          this.output.warn(
+            `not confirmed: the app did not visit the SubscribeURL within ${Math.max(flags.wait, 3)} s (--wait to give it longer)`,
+          );
+      }
+      if (!result.confirmed) process.exitCode = 1;
+      return result;
+    }
     let delivery = await client.post<Delivery>(`/events/${encodeURIComponent(this.args.app)}/publish`, {
       type: flags.type,
       ...(flags.format === undefined ? {} : { format: flags.format }),

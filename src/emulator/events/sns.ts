@@ -7,9 +7,11 @@
  * `x-amz-sns-*` headers.
  *
  * The signature is a real SHA1withRSA signature (SignatureVersion 1) of SNS's canonical string,
- * made with a key of this emulator process; its certificate cannot be fetched from the
- * SigningCertURL (that host is Amazon's), so apps that verify signatures must skip the check
- * locally, as they do against any SNS emulator.
+ * made with a key of this emulator process. Its certificate (self-signed, made once per run) is
+ * served at the SigningCertURL through the host-redirect preload, which sends
+ * `https://sns.<region>.amazonaws.com` to the emulator's stand-in for that host (./sns-host.ts):
+ * apps that verify signatures the usual way (AWS's `sns-validator`: fetch the certificate, check
+ * the signature) verify ours unchanged. The same host takes SubscribeURL and UnsubscribeURL.
  */
 import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 
@@ -61,11 +63,110 @@ export function signingPublicKey(): string {
   return createPublicKey(key()).export({ type: 'spki', format: 'pem' }).toString();
 }
 
+/** The file name of the signing certificate under the SNS host (as SNS names its own). */
+export const CERTIFICATE_FILE = 'SimpleNotificationService-connect-dev-local.pem';
+
+let certificate: Promise<string> | undefined;
+
+/**
+ * The X.509 certificate of the signing key (PEM), self-signed for `sns.<region>.amazonaws.com`,
+ * made at the first request for it (the library that makes it loads only then).
+ */
+export function signingCertificate(region = DEFAULT_AWS_REGION): Promise<string> {
+  certificate ??= import('selfsigned').then(async ({ default: selfsigned }) => {
+    const privateKey = key();
+    const notAfterDate = new Date();
+    notAfterDate.setFullYear(notAfterDate.getFullYear() + 1);
+    const pems = await selfsigned.generate([{ name: 'commonName', value: `sns.${region}.amazonaws.com` }], {
+      algorithm: 'sha256',
+      notAfterDate,
+      keyPair: {
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        publicKey: signingPublicKey(),
+      },
+    });
+    return pems.cert;
+  });
+  return certificate;
+}
+
+function snsBase(region: string): string {
+  return `https://sns.${region}.amazonaws.com`;
+}
+
+/** SNS's string to sign: the fields (in SNS's order for the message type), each as "Name\nvalue\n". */
+function canonical(fields: Array<[string, string | undefined]>): string {
+  return fields
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}\n${String(value)}\n`)
+    .join('');
+}
+
+function signed(fields: Array<[string, string | undefined]>): string {
+  return sign('sha1', Buffer.from(canonical(fields)), key()).toString('base64');
+}
+
+export interface SnsConfirmationEnvelope {
+  Type: 'SubscriptionConfirmation';
+  MessageId: string;
+  Token: string;
+  TopicArn: string;
+  Message: string;
+  SubscribeURL: string;
+  Timestamp: string;
+  SignatureVersion: '1';
+  Signature: string;
+  SigningCertURL: string;
+}
+
+/**
+ * The request SNS sends an HTTP endpoint when it is subscribed to a topic: the endpoint confirms
+ * by visiting SubscribeURL (or calling ConfirmSubscription with the token). Signed like a
+ * notification, over SNS's confirmation fields.
+ */
+export function snsSubscriptionConfirmation(input: {
+  topicArn: string;
+  token: string;
+  timestamp: string;
+}): SnsConfirmationEnvelope {
+  const region = regionOfTopicArn(input.topicArn);
+  const subscribeUrl = `${snsBase(region)}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(input.topicArn)}&Token=${encodeURIComponent(input.token)}`;
+  const unsigned = {
+    Type: 'SubscriptionConfirmation' as const,
+    MessageId: randomUUID(),
+    Token: input.token,
+    TopicArn: input.topicArn,
+    Message: `You have chosen to subscribe to the topic ${input.topicArn}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`,
+    SubscribeURL: subscribeUrl,
+    Timestamp: input.timestamp,
+  };
+  return {
+    ...unsigned,
+    SignatureVersion: '1',
+    Signature: signed([
+      ['Message', unsigned.Message],
+      ['MessageId', unsigned.MessageId],
+      ['SubscribeURL', unsigned.SubscribeURL],
+      ['Timestamp', unsigned.Timestamp],
+      ['Token', unsigned.Token],
+      ['TopicArn', unsigned.TopicArn],
+      ['Type', unsigned.Type],
+    ]),
+    SigningCertURL: `${snsBase(region)}/${CERTIFICATE_FILE}`,
+  };
+}
+
 /** SNS's canonical string for a Notification (the fields, in this order, each as "Name\nvalue\n"). */
 export function canonicalString(
   envelope: Omit<SnsEnvelope, 'Signature' | 'SigningCertURL' | 'UnsubscribeURL' | 'SignatureVersion'>,
 ): string {
-  const parts: Array<[string, string | undefined]> = [
+  return canonical(notificationFields(envelope));
+}
+
+function notificationFields(
+  envelope: Omit<SnsEnvelope, 'Signature' | 'SigningCertURL' | 'UnsubscribeURL' | 'SignatureVersion'>,
+): Array<[string, string | undefined]> {
+  return [
     ['Message', envelope.Message],
     ['MessageId', envelope.MessageId],
     ['Subject', envelope.Subject],
@@ -73,10 +174,6 @@ export function canonicalString(
     ['TopicArn', envelope.TopicArn],
     ['Type', envelope.Type],
   ];
-  return parts
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `${name}\n${String(value)}\n`)
-    .join('');
 }
 
 export function snsNotification(input: {
@@ -94,24 +191,27 @@ export function snsNotification(input: {
     Message: input.message,
     Timestamp: input.timestamp,
   };
-  const signature = sign('sha1', Buffer.from(canonicalString(unsigned)), key()).toString('base64');
+  const signature = signed(notificationFields(unsigned));
   return {
     ...unsigned,
     SignatureVersion: '1',
     Signature: signature,
-    SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-connect-dev-local.pem`,
-    UnsubscribeURL: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(`${input.topicArn}:${randomUUID()}`)}`,
+    SigningCertURL: `${snsBase(region)}/${CERTIFICATE_FILE}`,
+    UnsubscribeURL: `${snsBase(region)}/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(`${input.topicArn}:${randomUUID()}`)}`,
   };
 }
 
 /** The headers SNS sends with a notification. */
-export function snsHeaders(envelope: SnsEnvelope, subscriptionArn: string): Record<string, string> {
+export function snsHeaders(
+  envelope: Pick<SnsEnvelope, 'MessageId' | 'TopicArn'> & { Type: string },
+  subscriptionArn?: string,
+): Record<string, string> {
   return {
     'content-type': 'text/plain; charset=UTF-8',
     'x-amz-sns-message-type': envelope.Type,
     'x-amz-sns-message-id': envelope.MessageId,
     'x-amz-sns-topic-arn': envelope.TopicArn,
-    'x-amz-sns-subscription-arn': subscriptionArn,
+    ...(subscriptionArn === undefined ? {} : { 'x-amz-sns-subscription-arn': subscriptionArn }),
     'user-agent': 'Amazon Simple Notification Service Agent',
   };
 }

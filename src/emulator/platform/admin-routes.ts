@@ -28,6 +28,9 @@ function object(value: unknown, what: string): Resource | undefined {
   return value as Resource;
 }
 
+/** The `type` that sends SNS's SubscriptionConfirmation instead of a Message. */
+export const SNS_CONFIRMATION = 'SubscriptionConfirmation';
+
 export function createPlatformRouter(platform: EmulatedPlatform): Router {
   const router = express.Router();
   router.use(express.json({ limit: '16mb' }));
@@ -80,8 +83,15 @@ export function createPlatformRouter(platform: EmulatedPlatform): Router {
   });
 
   router.post('/events/:app/publish', async (req, res) => {
-    const body = (req.body ?? {}) as { type?: string; format?: string; payload?: unknown };
+    const body = (req.body ?? {}) as { type?: string; format?: string; payload?: unknown; waitMs?: unknown };
     if (!body.type) throw usage('The message type is missing.', 'send {"type": "OrderCreated"}');
+    // Not a commercetools Message: what Amazon SNS sends an endpoint it subscribes (AWS only).
+    if (body.type === SNS_CONFIRMATION) {
+      const waitMs =
+        typeof body.waitMs === 'number' && body.waitMs >= 0 ? Math.min(body.waitMs, 600_000) : 3000;
+      res.json(await platform.sendSubscriptionConfirmation(String(req.params.app), waitMs));
+      return;
+    }
     const delivery = await platform.publish(String(req.params.app), {
       type: body.type,
       format: body.format,

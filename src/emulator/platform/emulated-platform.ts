@@ -7,6 +7,10 @@
 import { ConnectError } from '../../errors.js';
 import type { RetryPolicy } from '../../spec/types.js';
 import { DeliveryEngine, type Delivery } from '../events/delivery.js';
+import { ACK_DEADLINE_MS } from '../events/retry.js';
+import type { SnsHost } from '../events/sns-host.js';
+import { snsHeaders, snsSubscriptionConfirmation } from '../events/sns.js';
+import { postJson } from '../extensions/caller.js';
 import {
   changeNotificationPayload,
   messageNotification,
@@ -97,10 +101,26 @@ export interface EmulatedPlatformOptions {
   ackDeadlineMs?: number | undefined;
   /** The cloud the deployment is emulated on (default GCP): AWS delivers through SNS. */
   deployment?: Deployment | undefined;
+  /** AWS: the stand-in for Amazon SNS's host (SubscribeURL, certificate). */
+  snsHost?: SnsHost | undefined;
   /** Masks secured values (of the values file, the local client) in what apps answer. */
   redact?: ((text: string) => string) | undefined;
   /** Warnings for the developer (e.g. a subscription no event app receives). */
   warn?: ((text: string) => void) | undefined;
+}
+
+/** What `connect trigger event APP --type SubscriptionConfirmation` reports. */
+export interface SnsConfirmationResult {
+  type: 'SubscriptionConfirmation';
+  application: string;
+  topicArn: string;
+  /** The app's answer to the POST (null: no answer). */
+  statusCode: number | null;
+  durationMs: number;
+  error?: string;
+  /** The app visited the SubscribeURL in time. */
+  confirmed: boolean;
+  subscriptionArn?: string;
 }
 
 /** The platform's per-project limits on the resources connectors register. */
@@ -195,12 +215,7 @@ export class EmulatedPlatform {
     application: string,
     input: { type: string; format?: string | undefined; payload?: unknown },
   ): Promise<Delivery> {
-    const app = this.options.apps().find((a) => a.name === application);
-    if (!app || app.type !== 'event') {
-      throw new ConnectError('NOT_AN_EVENT_APP', `"${application}" is not an event application.`, {
-        hint: 'pass the name of an event application from connect.yaml (see `connect status`)',
-      });
-    }
+    this.eventApp(application);
     const subscriptions = (await activeSubscriptions(this.api, this.eventApps())).filter(
       (s) => s.application === application,
     );
@@ -214,6 +229,66 @@ export class EmulatedPlatform {
         ? await this.sampleNotification(input.type)
         : this.fromFile(input.type, input.payload);
     return this.deliveries.publish(target, notification);
+  }
+
+  private eventApp(application: string): PlatformApp {
+    const app = this.options.apps().find((a) => a.name === application);
+    if (!app || app.type !== 'event') {
+      throw new ConnectError('NOT_AN_EVENT_APP', `"${application}" is not an event application.`, {
+        hint: 'pass the name of an event application from connect.yaml (see `connect status`)',
+      });
+    }
+    return app;
+  }
+
+  /**
+   * AWS: sends `application` the SubscriptionConfirmation SNS sends an HTTP endpoint subscribed to
+   * a topic, and waits up to `waitMs` for the app to visit its SubscribeURL
+   * (`connect trigger event APP --type SubscriptionConfirmation`).
+   */
+  async sendSubscriptionConfirmation(application: string, waitMs: number): Promise<SnsConfirmationResult> {
+    const app = this.eventApp(application);
+    const host = this.options.snsHost;
+    if (this.deployment().provider !== 'AWS' || !host) {
+      throw new ConnectError(
+        'NOT_AN_AWS_DEPLOYMENT',
+        'A SubscriptionConfirmation is what Amazon SNS sends; this emulated deployment is on GCP (Pub/Sub push).',
+        { hint: 'run `connect dev --provider aws` (or set platform: {provider: AWS} in the values file)' },
+      );
+    }
+    const topicArn = awsTopicArn(application, this.deployment());
+    const { token, confirmed } = host.expectConfirmation(application, topicArn);
+    const envelope = snsSubscriptionConfirmation({ topicArn, token, timestamp: new Date().toISOString() });
+    const base = { type: 'SubscriptionConfirmation' as const, application, topicArn };
+    if (!app.url) {
+      host.forget(token);
+      return {
+        ...base,
+        statusCode: null,
+        durationMs: 0,
+        error: `application "${application}" is not running`,
+        confirmed: false,
+      };
+    }
+    const answer = await postJson(app.url, envelope, {
+      timeoutMs: ACK_DEADLINE_MS,
+      headers: snsHeaders(envelope),
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const subscriptionArn = await Promise.race([
+      confirmed,
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (subscriptionArn === null) host.forget(token);
+    return {
+      ...base,
+      statusCode: answer.statusCode,
+      durationMs: Math.round(answer.durationMs * 100) / 100,
+      ...(answer.error ? { error: answer.error.message } : {}),
+      confirmed: subscriptionArn !== null,
+      ...(subscriptionArn === null ? {} : { subscriptionArn }),
+    };
   }
 
   async stop(): Promise<void> {

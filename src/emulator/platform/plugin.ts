@@ -15,10 +15,18 @@ import { distFile } from '../../package-root.js';
 import { requireOption } from '../environment.js';
 import type { EmulatorPlugin, PluginContext } from '../types.js';
 import { parseExtensionFlags, parseSubscribeFlags, valuesFileDefaults } from './defaults.js';
+import type { SnsHost } from '../events/sns-host.js';
+import { awsRegionOf } from '../events/sns.js';
 import { DeferredServer } from './deferred-server.js';
 import type { EmulatedPlatform, PlatformApp } from './emulated-platform.js';
 import { resolveDeployment } from './deployment.js';
-import { GCP_DEPLOYMENT, platformEnvironment, type Deployment, type PlatformInfo } from './environment.js';
+import {
+  awsTopicArn,
+  GCP_DEPLOYMENT,
+  platformEnvironment,
+  type Deployment,
+  type PlatformInfo,
+} from './environment.js';
 import { configuredClients, decideLocalProject, parseProjectSection } from './local-project.js';
 
 /** When nothing else starts the local API earlier, it starts this long after `connect dev`. */
@@ -56,6 +64,8 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
 } {
   let starting: Promise<EmulatedPlatform | undefined> = Promise.resolve(undefined);
   let server: DeferredServer | undefined;
+  /** AWS deployments: the stand-in for Amazon SNS's host (../events/sns-host.ts). */
+  let snsHost: SnsHost | undefined;
   let info: PlatformInfo | undefined;
   let routes: Router | undefined;
   let userCredentials = false;
@@ -111,6 +121,18 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         ],
       });
       deployment = resolved.deployment;
+      if (deployment.provider === 'AWS') {
+        const { SnsHost } = await import('../events/sns-host.js');
+        snsHost = await SnsHost.listen({
+          region: awsRegionOf(deployment.region),
+          warn: (text) => ctx.logger.warn(text),
+          info: (text) => ctx.logger.info(text),
+          applicationOf: (topicArn) =>
+            ctx.spec.deployAs.find(
+              (app) => app.applicationType === 'event' && awsTopicArn(app.name, deployment) === topicArn,
+            )?.name ?? null,
+        });
+      }
       if (resolved.suggestion) ctx.logger.warn(resolved.suggestion);
       const fromFlags = {
         extensions: parseExtensionFlags(ctx.spec, options.extensions ?? []),
@@ -190,6 +212,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
             ],
             apps,
             deployment,
+            snsHost,
             emit: (event) => ctx.bus.emit(event.type, event.data),
             redact: (text) => ctx.redact(text),
             warn: (text) => ctx.logger.warn(text),
@@ -223,6 +246,8 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
       });
     },
     async stop() {
+      await snsHost?.close();
+      snsHost = undefined;
       if (!settled && options.quickStop) {
         // Still loading (nothing needed it yet, e.g. a short `connect dev --exec`): do not wait
         // for the mock to load only to stop it; it stops itself once loaded.
@@ -271,6 +296,7 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         // host from CTP_REGION must reach the local API too. Apps get the full preload,
         // which includes this module.
         NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '),
+        ...(snsHost ? { CONNECT_EMULATOR_SNS_URL: snsHost.url } : {}),
       };
     },
   };

@@ -3,7 +3,9 @@
  * `https://auth.<region>.commercetools.com`, which the official templates hard-code or derive
  * from CTP_REGION) to the emulator's local commercetools API, and its checkout hosts
  * (`session.`, `checkout.`, `mc-api.`: the payment connectors' defaults) to the local Session
- * API, Checkout API and Merchant Center JWKS, unchanged otherwise. Covers
+ * API, Checkout API and Merchant Center JWKS, and on an AWS deployment Amazon SNS's host
+ * (`sns.<region>.amazonaws.com`: signing certificate, SubscribeURL, UnsubscribeURL) to the
+ * emulator's stand-in for it, unchanged otherwise. Covers
  * `fetch` (global, and the commercetools SDK that uses it) and everything built on
  * `https.request` (node-fetch, axios, got). Does nothing unless the emulator set
  * CONNECT_EMULATOR_API_URL / CONNECT_EMULATOR_AUTH_URL, nor when CTP_API_URL was set to the
@@ -19,8 +21,11 @@ const authBase = process.env.CONNECT_EMULATOR_AUTH_URL ?? apiBase;
 const PLATFORM_HOST =
   /^(api|auth|session|checkout|mc-api)\.(?:[a-z0-9-]+\.)*(?:commercetools\.com|commercetools\.co|sphere\.io)$/i;
 
+/** Amazon SNS's regional host (src/emulator/events/sns-host.ts). */
+const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/i;
+
 type Bases = { api?: string | undefined; auth?: string | undefined } & Partial<
-  Record<'session' | 'checkout' | 'mc-api', string | undefined>
+  Record<'session' | 'checkout' | 'mc-api' | 'sns', string | undefined>
 >;
 
 /** The checkout hosts (src/emulator/checkout): Session API, Checkout API, Merchant Center API (JWKS). */
@@ -28,6 +33,7 @@ const checkoutBases = {
   session: process.env.CONNECT_EMULATOR_SESSION_URL,
   checkout: process.env.CONNECT_EMULATOR_CHECKOUT_URL,
   'mc-api': process.env.CONNECT_EMULATOR_MC_API_URL,
+  sns: process.env.CONNECT_EMULATOR_SNS_URL,
 };
 
 /** The local URL for a platform URL, or null when the host is not the platform's. */
@@ -36,8 +42,8 @@ export function redirectedUrl(
   bases: Bases = { api: apiBase, auth: authBase, ...checkoutBases },
 ): URL | null {
   const match = PLATFORM_HOST.exec(url.hostname);
-  if (!match) return null;
-  const kind = (match[1]?.toLowerCase() ?? 'api') as keyof Bases;
+  if (!match && !SNS_HOST.test(url.hostname)) return null;
+  const kind = (match ? (match[1]?.toLowerCase() ?? 'api') : 'sns') as keyof Bases;
   const base = bases[kind];
   if (!base) return null;
   const local = new URL(base);

@@ -1,18 +1,35 @@
 /**
  * The runtime of an application folder: the first whose manifest is there, Node.js otherwise
- * (it reports the missing package.json itself).
+ * (it reports the missing package.json itself). Java first, as the buildpacks detect it: a folder
+ * with pom.xml and package.json is built with Maven. The Java runtime (and the XML parser it
+ * reads pom.xml with) loads only for a folder that has a pom.xml: most connectors are Node.js,
+ * and `connect dev` imports what it needs before the apps can start.
  */
-import { javaRuntime } from './java.js';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { nodeRuntime } from './node.js';
 import type { Runtime } from './types.js';
 
 export type { Runtime, RuntimeApp, RuntimePlan, RuntimeStart, RuntimeStep } from './types.js';
 
-/** Every runtime, in detection order (the most specific manifest first). */
-// Java first, as the buildpacks detect it: a folder with pom.xml and package.json is built with Maven.
-export const RUNTIMES: readonly Runtime[] = [javaRuntime, nodeRuntime];
+let java: Promise<Runtime> | undefined;
+
+function javaRuntime(): Promise<Runtime> {
+  java ??= import('./java.js').then((module) => module.javaRuntime);
+  return java;
+}
 
 export async function runtimeFor(dir: string): Promise<Runtime> {
-  for (const runtime of RUNTIMES) if (await runtime.detect(dir)) return runtime;
-  return nodeRuntime;
+  const pom = await stat(join(dir, 'pom.xml')).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  return pom ? javaRuntime() : nodeRuntime;
+}
+
+/** Ends what the runtimes loaded so far keep running (tool fetches). */
+export async function shutdownRuntimes(): Promise<void> {
+  nodeRuntime.shutdown?.();
+  if (java) (await java).shutdown?.();
 }
