@@ -29,22 +29,26 @@ function call(url: string, init: { method?: string; body?: string; headers?: Rec
   return new Promise<Answer>((resolve) => {
     const started = Date.now();
     const chunks: Answer['chunks'] = [];
-    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (text: string) => chunks.push({ at: Date.now() - started, text }));
-      const done = (error?: string) =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: chunks.map((chunk) => chunk.text).join(''),
-          chunks,
-          ...(error ? { error } : {}),
-          ms: Date.now() - started,
-        });
-      res.on('end', () => done());
-      res.on('error', (error) => done(error.message));
-      res.on('aborted', () => done('aborted'));
-    });
+    const req = http.request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (text: string) => chunks.push({ at: Date.now() - started, text }));
+        const done = (error?: string) =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: chunks.map((chunk) => chunk.text).join(''),
+            chunks,
+            ...(error ? { error } : {}),
+            ms: Date.now() - started,
+          });
+        res.on('end', () => done());
+        res.on('error', (error) => done(error.message));
+        res.on('aborted', () => done('aborted'));
+      },
+    );
     req.on('error', (error) =>
       resolve({ status: 0, headers: {}, body: '', chunks, error: error.message, ms: Date.now() - started }),
     );
@@ -59,7 +63,11 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
     for (const dev of devs.splice(0)) {
       if (dev.exitCode === null && dev.signalCode === null) {
         dev.kill('SIGTERM');
-        await eventually(() => dev.exitCode !== null || dev.signalCode !== null, 20_000, 'connect dev to exit');
+        await eventually(
+          () => dev.exitCode !== null || dev.signalCode !== null,
+          20_000,
+          'connect dev to exit',
+        );
       }
     }
     for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -104,7 +112,9 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
     expect(trickle.error).toBeDefined();
     expect(trickle.ms).toBeLessThan(10_000);
     await dev.waitFor(/service \| trickle request cut/, 10_000);
-    expect(dev.output().stderr).toMatch(/GET \/service\/trickle was not answered within 1 s.*the connection was cut/);
+    expect(dev.output().stderr).toMatch(
+      /GET \/service\/trickle was not answered within 1 s.*the connection was cut/,
+    );
 
     // A quick request still passes.
     const quick = await call(`${url}/slow?ms=10`);
@@ -196,7 +206,9 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
     await eventually(async () => (await apps(admin))('service').state === 'crashed', 20_000, 'crashed state');
     const down = await call(`${url}/echo`);
     expect(down.status).toBe(503);
-    expect(down.body).toMatch(/^service is not running \((crashed|exited before it was ready) \(exit code 1\)\)/);
+    expect(down.body).toMatch(
+      /^service is not running \((crashed|exited before it was ready) \(exit code 1\)\)/,
+    );
     expect(down.ms).toBeLessThan(5000);
     expect(dev.output().stderr).toMatch(
       /service: GET \/service\/echo answered 503: the application is not running \((crashed|exited before it was ready)/,

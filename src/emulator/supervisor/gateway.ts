@@ -28,10 +28,7 @@ import type { Socket } from 'node:net';
 import type { ProxyServer } from 'http-proxy-3';
 
 /** What the gateway does with a request now. */
-export type Availability =
-  | { state: 'serving' }
-  | { state: 'starting' }
-  | { state: 'down'; reason: string };
+export type Availability = { state: 'serving' } | { state: 'starting' } | { state: 'down'; reason: string };
 
 export interface GatewayOptions {
   /** The application's name (log lines, bodies). */
@@ -87,7 +84,9 @@ export class AppGateway {
     const gateway = new AppGateway(server, options);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       gateway.web(req, res).catch((error: unknown) => {
-        options.warn(`${options.name}: the gateway failed on ${req.method ?? 'GET'} ${pathOf(req.url)}: ${String(error)}`);
+        options.warn(
+          `${options.name}: the gateway failed on ${req.method ?? 'GET'} ${pathOf(req.url)}: ${String(error)}`,
+        );
         if (res.headersSent) res.destroy();
         else plain(res, 502, 'bad gateway\n');
       });
