@@ -51,6 +51,13 @@ export interface GatewayOptions {
 
 const TIMEOUT_BODY = 'upstream request timeout';
 
+/** A request in flight; `done` once answered, cut or gone. */
+interface Call {
+  req: IncomingMessage;
+  res: ServerResponse;
+  done: boolean;
+}
+
 /** The pathname of a request target, without its query (which may carry tokens). */
 function pathOf(url: string | undefined): string {
   const path = (url ?? '/').split('?')[0] ?? '/';
@@ -65,6 +72,8 @@ function duration(ms: number): string {
 
 export class AppGateway {
   private proxy: Promise<ProxyServer> | undefined;
+  /** The proxy once loaded. */
+  private loaded: ProxyServer | undefined;
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   private readonly sockets = new Set<Socket>();
   /** The request to the app of each request in flight (cut at the deadline). */
@@ -140,6 +149,7 @@ export class AppGateway {
       // Errors are handled by each call's callback; this keeps an unhandled one from throwing.
       proxy.on('error', () => undefined);
       proxy.on('proxyReq', (proxyReq, req) => this.upstreams.set(req, proxyReq));
+      this.loaded = proxy;
       return proxy;
     });
     return this.proxy;
@@ -176,41 +186,38 @@ export class AppGateway {
     });
   }
 
+  /**
+   * One request. The usual case (the app serves, the proxy is loaded) stays synchronous: no
+   * promise per request, only the deadline's timer (the emulator's own calls come this way too).
+   */
   private async web(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { name, timeoutMs } = this.options;
-    const method = req.method ?? 'GET';
-    const path = pathOf(req.url);
-    let done = false;
-    const closed = new Promise<void>((resolve) => res.once('close', resolve));
-    void closed.then(() => {
-      done = true;
+    const call: Call = { req, res, done: false };
+    const deadline = setTimeout(() => this.expire(call), this.options.timeoutMs);
+    res.once('close', () => {
+      call.done = true;
       clearTimeout(deadline);
     });
-    const deadline = setTimeout(() => {
-      if (done) return;
-      done = true;
-      this.upstreams.get(req)?.destroy();
-      this.options.warn(
-        `${name}: ${method} ${path} was not answered within ${duration(timeoutMs)}: the platform cuts ${this.options.platformLimit}. ${
-          res.headersSent
-            ? 'The response had started: the connection was cut.'
-            : `The client got 504 (${TIMEOUT_BODY}).`
-        }`,
-      );
-      if (res.headersSent) res.destroy();
-      else plain(res, 504, TIMEOUT_BODY);
-    }, timeoutMs);
-
-    const availability = await this.whenServing(closed);
-    if (done) return;
+    let availability = this.options.availability();
+    if (availability.state === 'serving' && this.loaded) {
+      this.pass(call, this.loaded);
+      return;
+    }
+    if (availability.state === 'starting') {
+      availability = await this.whenServing(new Promise<void>((resolve) => res.once('close', resolve)));
+    }
+    if (call.done) return;
     if (availability.state !== 'serving') {
-      this.refuse(res, method, path, availability.state === 'down' ? availability.reason : 'it is starting');
+      this.refuse(call, availability.state === 'down' ? availability.reason : 'it is starting');
       return;
     }
     const proxy = await this.loadProxy();
-    if (done) return;
+    if (!call.done) this.pass(call, proxy);
+  }
+
+  private pass(call: Call, proxy: ProxyServer): void {
+    const { req, res } = call;
     proxy.web(req, res, {}, (error) => {
-      if (done) return;
+      if (call.done) return;
       if (res.headersSent) {
         res.destroy();
         return;
@@ -223,15 +230,37 @@ export class AppGateway {
           : code === 'ECONNREFUSED'
             ? 'nothing accepts connections on its port'
             : `it closed the connection without answering (${code ?? error.message})`;
-      this.refuse(res, method, path, why);
+      this.refuse(call, why);
     });
   }
 
+  /** The deadline: 504 if nothing was sent yet, else the connection is cut; the app's too. */
+  private expire(call: Call): void {
+    if (call.done) return;
+    call.done = true;
+    const { req, res } = call;
+    const { name, timeoutMs, platformLimit } = this.options;
+    this.upstreams.get(req)?.destroy();
+    this.options.warn(
+      `${name}: ${req.method ?? 'GET'} ${pathOf(req.url)} was not answered within ${duration(timeoutMs)}: the platform cuts ${platformLimit}. ${
+        res.headersSent
+          ? 'The response had started: the connection was cut.'
+          : `The client got 504 (${TIMEOUT_BODY}).`
+      }`,
+    );
+    if (res.headersSent) res.destroy();
+    else plain(res, 504, TIMEOUT_BODY);
+  }
+
   /** 503 with a short body saying the app is not running, and one log line. */
-  private refuse(res: ServerResponse, method: string, path: string, why: string): void {
+  private refuse(call: Call, why: string): void {
     const { name } = this.options;
-    this.options.warn(`${name}: ${method} ${path} answered 503: the application is not running (${why}).`);
-    plain(res, 503, `${name} is not running (${why}).\n`);
+    const { req, res } = call;
+    const reason = why.split('\n')[0] ?? why;
+    this.options.warn(
+      `${name}: ${req.method ?? 'GET'} ${pathOf(req.url)} answered 503: the application is not running (${reason}).`,
+    );
+    plain(res, 503, `${name} is not running (${reason}).\n`);
   }
 
   private async upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
