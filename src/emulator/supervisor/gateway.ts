@@ -65,7 +65,9 @@ function pathOf(url: string | undefined): string {
 }
 
 function duration(ms: number): string {
-  if (ms % 60_000 === 0) return `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`;
+  if (ms === 60_000) return '1 minute';
+  // A job's gateway cuts a second after its 30 minutes: still "30 minutes".
+  if (ms % 60_000 === 0 || ms >= 120_000) return `${Math.round(ms / 60_000)} minutes`;
   if (ms >= 1000) return `${+(ms / 1000).toFixed(1)} s`;
   return `${ms} ms`;
 }
