@@ -95,6 +95,8 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
     expect(slow.ms).toBeLessThan(10_000);
     // The connection to the app was cut: the app sees its request closed.
     await dev.waitFor(/service \| slow request cut after 20000 ms asked/, 10_000);
+    // The warning goes to stderr, which may come after the answer (another pipe).
+    await dev.waitFor(/GET \/service\/slow was not answered/, 10_000, 'stderr');
     const warnings = dev
       .output()
       .stderr.split('\n')
@@ -112,8 +114,10 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
     expect(trickle.error).toBeDefined();
     expect(trickle.ms).toBeLessThan(10_000);
     await dev.waitFor(/service \| trickle request cut/, 10_000);
-    expect(dev.output().stderr).toMatch(
+    await dev.waitFor(
       /GET \/service\/trickle was not answered within 1 s.*the connection was cut/,
+      10_000,
+      'stderr',
     );
 
     // A quick request still passes.
@@ -210,8 +214,10 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
       /^service is not running \((crashed|exited before it was ready) \(exit code 1\)\)/,
     );
     expect(down.ms).toBeLessThan(5000);
-    expect(dev.output().stderr).toMatch(
+    await dev.waitFor(
       /service: GET \/service\/echo answered 503: the application is not running \((crashed|exited before it was ready)/,
+      10_000,
+      'stderr',
     );
   });
 });
