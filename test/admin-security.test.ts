@@ -174,17 +174,20 @@ describe('admin API and local state security', { timeout: 120_000 }, () => {
 
   it('runs the apps on 127.0.0.1 only, even when they listen without a host', async () => {
     const status = (await (await adminFetch(`${admin}/__connect/api/status`)).json()) as {
-      applications: Array<{ name: string; port: number | null }>;
+      applications: Array<{ name: string; port: number | null; appPort?: number }>;
     };
     for (const app of status.applications) {
       expect(app.port).toBeGreaterThan(0);
-      const addresses = await listeners(app.port!);
-      expect(addresses.length, app.name).toBeGreaterThan(0);
-      // 0100007F is 127.0.0.1 in /proc/net/tcp; the IPv4-mapped form in tcp6.
-      expect(
-        addresses.every((a) => a === '0100007F' || a === '0000000000000000FFFF00000100007F'),
-        `${app.name}: ${addresses.join(', ')}`,
-      ).toBe(true);
+      // The published port (a service's gateway) and the port the app itself listens on.
+      for (const port of [app.port!, ...(app.appPort ? [app.appPort] : [])]) {
+        const addresses = await listeners(port);
+        expect(addresses.length, app.name).toBeGreaterThan(0);
+        // 0100007F is 127.0.0.1 in /proc/net/tcp; the IPv4-mapped form in tcp6.
+        expect(
+          addresses.every((a) => a === '0100007F' || a === '0000000000000000FFFF00000100007F'),
+          `${app.name}: ${addresses.join(', ')}`,
+        ).toBe(true);
+      }
     }
   });
 });

@@ -72,9 +72,10 @@ describe.skipIf(javaSkip !== undefined)('connect dev on Java applications', () =
     expect(app('svc-a').port).not.toBe(app('svc-b').port);
     const a = await answer('svc-a');
     const b = await answer('svc-b');
-    expect(a.env.PORT).toBe(String(app('svc-a').port));
-    expect(a.env.SERVER_PORT).toBe(String(app('svc-a').port));
-    expect(b.env.SERVER_PORT).toBe(String(app('svc-b').port));
+    // Behind their gateways (on `port`), the apps listen on their own PORT (appPort).
+    expect(a.env.PORT).toBe(String(app('svc-a').appPort));
+    expect(a.env.SERVER_PORT).toBe(String(app('svc-a').appPort));
+    expect(b.env.SERVER_PORT).toBe(String(app('svc-b').appPort));
     expect(a.message).toBe('v1');
     // The JVM reaches the local API through CTP_API_URL; the Node.js preload is not passed on.
     expect(a.env.CTP_API_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -56,7 +56,10 @@ describe('connect dev on a repository', () => {
     expect(app('svc-a').url).toBe(`http://127.0.0.1:${app('svc-a').port}/a`);
     const a = await answer(app('svc-a').url);
     const b = await answer(app('svc-b').url);
-    expect(a.env.PORT).toBe(String(app('svc-a').port));
+    // The published port is the app's gateway; the app itself listens behind it, on its PORT.
+    expect(app('svc-a').appPort).toBeGreaterThan(0);
+    expect(app('svc-a').appPort).not.toBe(app('svc-a').port);
+    expect(a.env.PORT).toBe(String(app('svc-a').appPort));
     expect(b.message).toBe('v1');
     expect(app('svc-b').health).toBe('healthy');
     pids = [a.pid, b.pid];
@@ -133,7 +136,7 @@ describe('connect dev on a repository', () => {
     const svcA = app('svc-a');
     expect(post).toEqual({
       CONNECT_SERVICE_URL: svcA.url,
-      PORT: String(svcA.port),
+      PORT: String(svcA.appPort),
       K_SERVICE: 'svc-a',
       FROM_FLAG: 'flag',
       CTP_PROJECT_KEY: 'connect-dev',

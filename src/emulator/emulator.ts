@@ -39,6 +39,7 @@ import {
 import type { JobInfo, JobScheduler } from './jobs/scheduler.js';
 import { silentLogger } from './logger.js';
 import { processAlive, readDevState, removeDevState, writeDevState } from './admin/state-file.js';
+import { AppGateway } from './supervisor/gateway.js';
 import { Guardian } from './supervisor/guardian.js';
 import { freePort } from './supervisor/ports.js';
 import { runShell, type RunResult } from './supervisor/process.js';
@@ -57,6 +58,13 @@ import type {
 
 /** The longest a first postDeploy waits for the other applications to start. */
 const SCRIPTS_WAIT_MS = 3000;
+/** The platform cuts requests to service and event apps at 5 minutes (reference/runtime.md, Limits). */
+const REQUEST_LIMIT_MS = 300_000;
+/**
+ * A job run may take 30 minutes: the scheduler says so itself when it gives up on a run
+ * (jobs/scheduler.ts); its gateway cuts a second later, so that the scheduler's verdict comes first.
+ */
+const JOB_REQUEST_LIMIT_MS = 30 * 60_000 + 1000;
 
 export interface EmulatorOptions {
   /** The repository (or its connect.yaml); default: cwd. */
@@ -106,6 +114,11 @@ export interface EmulatorOptions {
   onListening?: (() => void) | undefined;
   /** How long the ready line waits for an app that runs but never listens (default 30 s). */
   readyWaitMs?: number | undefined;
+  /**
+   * Requests to service and event apps not answered within this are cut by their gateway (504),
+   * as the platform cuts them at 5 minutes (default; tests: CONNECT_DEV_REQUEST_TIMEOUT_MS).
+   */
+  requestTimeoutMs?: number | undefined;
 }
 
 export interface EmulatorStatus {
@@ -132,6 +145,8 @@ export class Emulator {
 
   private config: LoadedConfiguration | undefined;
   private readonly supervisors = new Map<string, AppSupervisor>();
+  /** The front (./supervisor/gateway.ts) of each service, event and job application. */
+  private readonly gateways = new Map<string, AppGateway>();
   private readonly revisions = new Map<string, number>();
   private readonly postDeployed = new Set<string>();
   /** Resolves once the first start has settled (every app ready or failed), or on stop. */
@@ -203,10 +218,19 @@ export class Emulator {
     const [server, ports] = await Promise.all([
       this.listenAdmin(adminApp, this.options.adminPort ?? 0, () => loadApp()),
       Promise.all(
-        // Every app has its own origin: assets too (served at its root, as the CDN does).
-        selected.map(async (app) => [app.name, await freePort()] as const),
+        // Every app has its own origin: assets too (served at its root, as the CDN does). A
+        // service, event or job app is published through its gateway, and listens behind it.
+        selected.map(async (app) => {
+          if (kindOf(app) !== 'http') return [app.name, await freePort(), undefined] as const;
+          const appPort = await freePort();
+          const gateway = await this.startGateway(app, appPort);
+          return [app.name, gateway.port, appPort] as const;
+        }),
       ),
-    ]);
+    ]).catch(async (error: unknown) => {
+      await Promise.all([...this.gateways.values()].map((gateway) => gateway.close()));
+      throw error;
+    });
     this.server = server;
     if (this.options.inspect) {
       const { devtoolsUrl, inspectorPorts } = await import('./inspect.js');
@@ -229,9 +253,9 @@ export class Emulator {
     }
     const address = server.address();
     this.adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    for (const [name, port] of ports) {
+    for (const [name, port, appPort] of ports) {
       const app = selected.find((candidate) => candidate.name === name) as Application;
-      this.supervisors.set(name, this.createSupervisor(app, port));
+      this.supervisors.set(name, this.createSupervisor(app, port, appPort));
     }
     this.refreshRedactor();
 
@@ -361,6 +385,7 @@ export class Emulator {
     }
     timing('scripts done');
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.stop()));
+    await Promise.all([...this.gateways.values()].map((gateway) => gateway.close()));
     timing('applications stopped');
     for (const plugin of [...this.startedPlugins].reverse()) {
       await plugin
@@ -610,13 +635,42 @@ export class Emulator {
     return null;
   }
 
-  private createSupervisor(app: Application, port: number | null): AppSupervisor {
+  /**
+   * The front of a service, event or job app, on a port of its own (which the emulator
+   * publishes); the app listens on appPort behind it.
+   */
+  private async startGateway(app: Application, appPort: number): Promise<AppGateway> {
+    const job = app.applicationType === 'job';
+    const timeoutMs = job
+      ? JOB_REQUEST_LIMIT_MS
+      : (this.options.requestTimeoutMs ??
+        (Number(this.processEnv.CONNECT_DEV_REQUEST_TIMEOUT_MS) || REQUEST_LIMIT_MS));
+    const gateway = await AppGateway.start({
+      name: app.name,
+      port: 0,
+      appPort,
+      timeoutMs,
+      platformLimit: job ? 'job runs at 30 minutes' : 'requests to service and event apps at 5 minutes',
+      availability: () =>
+        this.supervisors.get(app.name)?.availability() ?? { state: 'down', reason: 'it is not started' },
+      onChange: (listener) =>
+        this.bus.on('app', (info) => {
+          if (info.name === app.name) listener();
+        }),
+      warn: (text) => this.logger.warn(text),
+    });
+    this.gateways.set(app.name, gateway);
+    return gateway;
+  }
+
+  private createSupervisor(app: Application, port: number | null, appPort?: number): AppSupervisor {
     const kind = kindOf(app);
     const supervisor: AppSupervisor = new AppSupervisor({
       app,
       dir: join(this.root, app.name),
       root: this.root,
       port,
+      ...(appPort === undefined ? {} : { appPort }),
       url: this.appUrl(app, port),
       build: this.options.build !== false,
       versions: this.options.versions,
@@ -669,7 +723,7 @@ export class Emulator {
       ...this.frontendValues(app),
       ...runtimeVariables({
         app,
-        port: supervisor.port,
+        port: supervisor.appPort,
         url: supervisor.url,
         revision: this.revisions.get(app.name) ?? 1,
         adminUrl: this.adminUrl,

@@ -41,6 +41,8 @@ export type AppInfo = {
   /** Where the application answers, including its endpoint path; null when not applicable. */
   url: string | null;
   port: number | null;
+  /** Where a service, event or job app itself listens (its PORT), behind its gateway on `port`. */
+  appPort?: number;
   pid: number | null;
   restarts: number;
   health: Health | null;

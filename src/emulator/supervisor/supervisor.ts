@@ -14,6 +14,7 @@ import { tail } from '../../errors.js';
 import { hasEndpoint, MERCHANT_CENTER_TYPES, type Application } from '../../spec/types.js';
 import type { AppInfo, AppState, EmulatorLogger, EventBus, Health, LogLine, LogStream } from '../types.js';
 import { closeServer, startAssetsServer } from './assets-server.js';
+import type { Availability } from './gateway.js';
 import type { Guardian } from './guardian.js';
 import { canConnect } from './ports.js';
 import { killGroup, runShell, spawnShell, stopGroup, type RunResult, type Spawned } from './process.js';
@@ -35,7 +36,10 @@ export interface SupervisorOptions {
   root?: string | undefined;
   /** The app's runtime; default: detected from its folder (runtimes/index.ts). */
   runtime?: Runtime | undefined;
+  /** The port the emulator publishes (for service, event and job apps: their gateway's). */
   port: number | null;
+  /** Where the app itself listens (its PORT) when a gateway fronts it; default: port. */
+  appPort?: number | null | undefined;
   url: string | null;
   build: boolean;
   graceMs: number;
@@ -90,6 +94,8 @@ export class AppSupervisor {
   private assets: Server | undefined;
   private stopping = false;
   private hurried = false;
+  /** The current process is being stopped (a restart): the gateway holds requests meanwhile. */
+  private killing = false;
   private failedStarts = 0;
   private readyAt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -123,6 +129,22 @@ export class AppSupervisor {
     return this.options.port;
   }
 
+  /** Where the app itself listens (PORT): behind its gateway, another port than the published one. */
+  get appPort(): number | null {
+    return this.options.appPort === undefined ? this.options.port : this.options.appPort;
+  }
+
+  /** What the app's gateway does with a request now: pass it, hold it (starting), or refuse it. */
+  availability(): Availability {
+    if (this.state === 'ready' && this.current && !this.killing) return { state: 'serving' };
+    if (this.stopping) return { state: 'down', reason: 'it is stopping' };
+    // Still 'ready' without a process, or with one being stopped: a restart is under way.
+    if (this.state === 'building' || this.state === 'starting' || this.state === 'ready') {
+      return { state: 'starting' };
+    }
+    return { state: 'down', reason: this.lastError ?? this.state };
+  }
+
   /** The URL the app was given (APPLICATION_URL, CONNECT_SERVICE_URL). */
   get url(): string | null {
     return this.options.url;
@@ -135,6 +157,7 @@ export class AppSupervisor {
       state: this.state,
       url: this.answeringUrl ?? this.options.url,
       port: this.options.port,
+      ...(this.appPort !== this.options.port && this.appPort !== null ? { appPort: this.appPort } : {}),
       pid: this.current?.child.pid ?? null,
       restarts: this.restarts,
       health: this.health,
@@ -273,7 +296,12 @@ export class AppSupervisor {
     const current = this.current;
     if (!current) return;
     this.generation += 1;
-    await stopGroup(current, this.hurried ? 0 : this.options.graceMs);
+    this.killing = true;
+    try {
+      await stopGroup(current, this.hurried ? 0 : this.options.graceMs);
+    } finally {
+      this.killing = false;
+    }
     if (this.current === current) this.current = undefined;
   }
 
@@ -429,7 +457,7 @@ export class AppSupervisor {
       guardian: this.options.guardian,
       onLine: (stream, text) => this.log(stream, text),
       onListening: (port) => {
-        if (port === this.options.port) heard();
+        if (port === this.appPort) heard();
         else this.reported.add(port);
       },
     });
@@ -504,7 +532,7 @@ export class AppSupervisor {
    * reach, every 50 ms, so that it does not take CPU from the apps that are starting.
    */
   private async waitReady(generation: number, listening: Promise<void>): Promise<boolean> {
-    const port = this.options.port;
+    const port = this.appPort;
     if (port === null) return true;
     const check = this.healthCheck();
     const started = Date.now();
@@ -567,7 +595,7 @@ export class AppSupervisor {
 
   private watchHealth(generation: number): void {
     const check = this.healthCheck();
-    const port = this.options.port;
+    const port = this.appPort;
     if (!check || port === null) return;
     const threshold = check.unhealthyThreshold ?? 3;
     let failures = 0;
