@@ -21,6 +21,8 @@ import { installExtraRoutes } from './extra-routes.js';
 import { extensionDraftError } from './draft-validation.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
 import type { ApiClientCredentials } from './local-project.js';
+import { installPaymentMethods } from './payment-methods.js';
+import { installRequestScope } from './request-scope.js';
 import { installProductSelections, installStoreProductSelections } from './product-selections.js';
 import {
   assertMockContract,
@@ -105,10 +107,13 @@ export class LocalApi {
     });
     assertMockContract(mock);
     keepExtensionAdditionalContext(mock);
+    // Resource types the mock lacks, registered before the recorders and hooks walk its repositories.
+    const errorClass = await commercetoolsErrorClass(mock);
+    installPaymentMethods(mock, errorClass);
+    installRequestScope(mock);
     // The hooks below are installed before the LocalApi exists; they reach it once it does.
     const started: { api?: LocalApi } = {};
     installActionRecorder(mock, (request) => started.api?.onCustomerRequest(request));
-    const errorClass = await commercetoolsErrorClass(mock);
     installProductSelections(mock, errorClass);
     installStoreProductSelections(mock, errorClass);
     installExtraRoutes(mock, errorClass, {
