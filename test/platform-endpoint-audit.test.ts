@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMessage } from '../src/emulator/events/catalogue.js';
 import type { Message } from '../src/emulator/events/messages.js';
 import { EmulatedPlatform } from '../src/emulator/platform/emulated-platform.js';
-import { apiClient } from './platform-helpers.js';
+import { apiClient, startApp } from './platform-helpers.js';
 
 type Client = Awaited<ReturnType<typeof apiClient>>;
 
@@ -46,7 +46,9 @@ describe('endpoints the real connectors call', () => {
   const missingRoutes = () => warnings.filter((w) => w.includes('has no route'));
 
   it('stores, finds, updates and deletes Payment Methods as ctPaymentMethodService does', async () => {
-    const byOwner = where(`customer(id="${customerId}") and paymentInterface="psp-template" and interfaceAccount="acc-1"`);
+    const byOwner = where(
+      `customer(id="${customerId}") and paymentInterface="psp-template" and interfaceAccount="acc-1"`,
+    );
     expect((await client.get(`/payment-methods?${byOwner}`)).body).toEqual({
       limit: 20,
       offset: 0,
@@ -81,7 +83,9 @@ describe('endpoints the real connectors call', () => {
     const found = await client.get(`/payment-methods?${byOwner}`);
     expect(found.body.results.map((m: { id: string }) => m.id)).toEqual([id]);
     // ensurePaymentMethodBelongsToGivenCustomer()
-    const owned = await client.get(`/payment-methods?${where(`id="${id}" and customer(id="${customerId}")`)}`);
+    const owned = await client.get(
+      `/payment-methods?${where(`id="${id}" and customer(id="${customerId}")`)}`,
+    );
     expect(owned.body.total).toBe(1);
     const foreign = await client.get(
       `/payment-methods?${where(`id="${id}" and customer(id="00000000-0000-0000-0000-000000000000")`)}`,
@@ -133,7 +137,10 @@ describe('endpoints the real connectors call', () => {
     const current = (await client.get(`/payment-methods/${id}`)).body;
     const stale = await client.delete(`/payment-methods/${id}?version=${current.version - 1}`);
     expect(stale.status).toBe(409);
-    expect(stale.body.errors[0]).toMatchObject({ code: 'ConcurrentModification', currentVersion: current.version });
+    expect(stale.body.errors[0]).toMatchObject({
+      code: 'ConcurrentModification',
+      currentVersion: current.version,
+    });
     expect((await client.delete(`/payment-methods/${id}?version=${current.version}`)).status).toBe(200);
     expect(await client.get(`/payment-methods/${id}`)).toEqual({
       status: 404,
@@ -154,6 +161,35 @@ describe('endpoints the real connectors call', () => {
     expect(types).toContain('PaymentMethodDeleted');
     for (const message of messages.body.results as Message[]) expect(await checkMessage(message)).toEqual([]);
     expect(missingRoutes()).toEqual([]);
+  });
+
+  it('calls an API Extension triggered on payment-method creates, as for payments', async () => {
+    const service = await startApp('/payment-methods', (request) => {
+      const resource = (request.body as { resource: { obj: { method?: string } } }).resource;
+      return resource.obj.method === 'refused'
+        ? { status: 400, body: { errors: [{ code: 'InvalidInput', message: 'no such card' }] } }
+        : { status: 200, body: { actions: [{ action: 'setName', name: { en: 'Visa 1111' } }] } };
+    });
+    try {
+      const extension = await client.post('/extensions', {
+        key: 'audit-payment-method-extension',
+        destination: { type: 'HTTP', url: service.url },
+        triggers: [{ resourceTypeId: 'payment-method', actions: ['Create'] }],
+      });
+      expect(extension.status).toBe(201);
+      const named = await client.post('/payment-methods', { method: 'card', token: { value: 'tok-x' } });
+      expect(named.body.name).toEqual({ en: 'Visa 1111' });
+      expect(service.received[0]?.body).toMatchObject({
+        action: 'Create',
+        resource: { typeId: 'payment-method', obj: { method: 'card', token: { value: 'tok-x' } } },
+      });
+      const refused = await client.post('/payment-methods', { method: 'refused' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0]).toMatchObject({ code: 'InvalidInput', message: 'no such card' });
+      await client.delete(`/extensions/key=audit-payment-method-extension?version=${extension.body.version}`);
+    } finally {
+      await service.close();
+    }
   });
 
   it('keeps Payment Methods with --persist', async () => {
@@ -197,24 +233,31 @@ describe('endpoints the real connectors call', () => {
     expect('total' in withoutTotal.body).toBe(false);
   });
 
-  it("keeps an email token for the ttlMinutes the email template asks for", async () => {
+  it('keeps an email token for the ttlMinutes the email template asks for', async () => {
     const token = await client.post('/customers/email-token', { id: customerId, ttlMinutes: 60 });
     expect(token.status).toBe(200);
     expect(Date.parse(token.body.expiresAt) - Date.parse(token.body.createdAt)).toBe(60 * 60_000);
     const messages = await client.get(`/messages?limit=100&${where('type="CustomerEmailTokenCreated"')}`);
-    const message = messages.body.results.find((m: { resource: { id: string } }) => m.resource.id === token.body.id);
+    const message = messages.body.results.find(
+      (m: { resource: { id: string } }) => m.resource.id === token.body.id,
+    );
     expect(message?.expiresAt).toBe(token.body.expiresAt);
   });
 
   it("answers a missing resource or route with the platform's 404 body, as JSON", async () => {
     const { apiUrl, authUrl, projectKey, clientId, clientSecret, scope } = platform.info();
-    const tokenAnswer = await fetch(`${authUrl}/oauth/token?grant_type=client_credentials&scope=${encodeURIComponent(scope)}`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
-    });
+    const tokenAnswer = await fetch(
+      `${authUrl}/oauth/token?grant_type=client_credentials&scope=${encodeURIComponent(scope)}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
+      },
+    );
     const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
     for (const path of ['carts/4f2d9a07-0000-4000-8000-000000000000', 'no-such-endpoint']) {
-      const raw = await fetch(`${apiUrl}/${projectKey}/${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const raw = await fetch(`${apiUrl}/${projectKey}/${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(raw.status).toBe(404);
       expect(raw.headers.get('content-type')).toBe('application/json; charset=utf-8');
     }

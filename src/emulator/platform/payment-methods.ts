@@ -55,7 +55,11 @@ type HandlerClass = new (storage: unknown) => HandlerBase;
 const KEY_PATTERN = /^[A-Za-z0-9_-]{2,256}$/;
 
 /** The mock's AbstractResourceRepository and AbstractUpdateHandler, taken from its zone repository. */
-function baseClasses(mock: CommercetoolsMock): { Repository: RepositoryClass; Handler: HandlerClass; config: unknown } {
+function baseClasses(mock: CommercetoolsMock): {
+  Repository: RepositoryClass;
+  Handler: HandlerClass;
+  config: unknown;
+} {
   const zone = repository(mock, 'zone') as (MockRepository & { config?: unknown }) | undefined;
   const Repository = zone ? (Object.getPrototypeOf(zone.constructor) as unknown) : undefined;
   const Handler = zone?.actions ? (Object.getPrototypeOf(zone.actions.constructor) as unknown) : undefined;
@@ -88,7 +92,9 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
       ? await store.get(projectKey, 'customer', String(identifier.id))
       : (await store.all(projectKey, 'customer')).find((c) => c.key === identifier.key);
     if (!found) {
-      const what = identifier.key ? `key '${String(identifier.key)}'` : `identifier '${String(identifier.id)}'`;
+      const what = identifier.key
+        ? `key '${String(identifier.key)}'`
+        : `identifier '${String(identifier.id)}'`;
       throw new errorClass(
         {
           code: 'ReferencedResourceNotFound',
@@ -107,7 +113,9 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
       ? (await store.all(projectKey, 'business-unit')).find((b) => b.key === identifier.key)
       : await store.get(projectKey, 'business-unit', String(identifier.id));
     if (!found) {
-      const what = identifier.key ? `key '${String(identifier.key)}'` : `identifier '${String(identifier.id)}'`;
+      const what = identifier.key
+        ? `key '${String(identifier.key)}'`
+        : `identifier '${String(identifier.id)}'`;
       throw new errorClass(
         {
           code: 'ReferencedResourceNotFound',
@@ -189,7 +197,9 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
   class PaymentMethodRepository extends Repository {
     constructor() {
       super(PAYMENT_METHOD, config);
-      this.actions = new PaymentMethodUpdateHandler(this._storage) as unknown as NonNullable<MockRepository['actions']>;
+      this.actions = new PaymentMethodUpdateHandler(this._storage) as unknown as NonNullable<
+        MockRepository['actions']
+      >;
     }
     override async create(context: RepositoryContext, input: unknown): Promise<Resource> {
       const draft = (input ?? {}) as Json;
@@ -204,7 +214,10 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
       };
       const customer = await customerReference(context.projectKey, draft.customer as Json | undefined);
       if (customer) resource.customer = customer;
-      const businessUnit = await businessUnitReference(context.projectKey, draft.businessUnit as Json | undefined);
+      const businessUnit = await businessUnitReference(
+        context.projectKey,
+        draft.businessUnit as Json | undefined,
+      );
       if (businessUnit) resource.businessUnit = businessUnit;
       for (const field of ['method', 'paymentInterface', 'interfaceAccount', 'token'] as const)
         if (draft[field] !== undefined) resource[field] = draft[field];
@@ -218,7 +231,11 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
       if (saved.default === true) await clearOtherDefaults(context, saved);
       return saved;
     }
-    override async saveUpdate(context: RepositoryContext, version: number, resource: Resource): Promise<Resource> {
+    override async saveUpdate(
+      context: RepositoryContext,
+      version: number,
+      resource: Resource,
+    ): Promise<Resource> {
       const saved = await super.saveUpdate(context, version, resource);
       if (saved.default === true) await clearOtherDefaults(context, saved);
       return saved;
@@ -246,15 +263,24 @@ function context(request: FastifyRequest): RepositoryContext {
   return { projectKey: params.projectKey, ...(clientId ? { clientId } : {}) };
 }
 
-function installRoutes(mock: CommercetoolsMock, repo: RepositoryBase, errorClass: CommercetoolsErrorClass): void {
+function installRoutes(
+  mock: CommercetoolsMock,
+  repo: RepositoryBase,
+  errorClass: CommercetoolsErrorClass,
+): void {
   const notFound = (identifier: string) => {
     const what = identifier.startsWith('key=') ? `key '${identifier.slice(4)}'` : `ID '${identifier}'`;
-    return new errorClass({ code: 'ResourceNotFound', message: `The Resource with ${what} was not found.` }, 404);
+    return new errorClass(
+      { code: 'ResourceNotFound', message: `The Resource with ${what} was not found.` },
+      404,
+    );
   };
   const find = async (request: FastifyRequest, expand?: string[]) => {
     const { id, key } = request.params as { id?: string; key?: string };
     const params = expand ? { expand } : {};
-    const found = key ? await repo.getByKey(context(request), key, params) : await repo.get(context(request), String(id), params);
+    const found = key
+      ? await repo.getByKey(context(request), key, params)
+      : await repo.get(context(request), String(id), params);
     if (!found) throw notFound(key ? `key=${key}` : String(id));
     return found;
   };
@@ -309,7 +335,8 @@ function installRoutes(mock: CommercetoolsMock, repo: RepositoryBase, errorClass
           offset: query.offset !== undefined ? Number(query.offset) : undefined,
         };
         for (const [name, value] of Object.entries(query))
-          if (name.startsWith('var.')) params[name] = Array.isArray(value) && value.length === 1 ? value[0] : value;
+          if (name.startsWith('var.'))
+            params[name] = Array.isArray(value) && value.length === 1 ? value[0] : value;
         return repo.query(context(request), params);
       });
       instance.get('/key=:key', getOne);
@@ -317,7 +344,9 @@ function installRoutes(mock: CommercetoolsMock, repo: RepositoryBase, errorClass
       instance.post('/', async (request: FastifyRequest, reply: FastifyReply) => {
         const created = await repo.create(context(request), request.body);
         const expand = expandOf(request);
-        const shown = expand ? ((await repo.get(context(request), created.id, { expand })) ?? created) : created;
+        const shown = expand
+          ? ((await repo.get(context(request), created.id, { expand })) ?? created)
+          : created;
         return reply.status(201).send(shown);
       });
       instance.post('/key=:key', update);
