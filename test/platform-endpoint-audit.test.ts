@@ -279,3 +279,39 @@ describe('endpoints the real connectors call', () => {
     expect(byKey.body.message).toBe("The Resource with key 'no-such-cart' was not found.");
   });
 });
+
+describe('errors the mock answered in its own format', () => {
+  let platform: EmulatedPlatform;
+  let client: Client;
+  const warnings: string[] = [];
+
+  beforeAll(async () => {
+    platform = await EmulatedPlatform.start({ apps: () => [], warn: (text) => warnings.push(text) });
+    client = await apiClient(platform.info());
+  });
+  afterAll(async () => {
+    await platform.stop();
+  });
+
+  it('creates an order from the deprecated OrderFromCartDraft.id, as the platform still does', async () => {
+    const cart = await client.post('/carts', { currency: 'EUR' });
+    const order = await client.post('/orders', { id: cart.body.id, version: cart.body.version });
+    expect(order.status).toBe(201);
+    expect(order.body.cart).toEqual({ typeId: 'cart', id: cart.body.id });
+    expect(warnings).toEqual([]);
+  });
+
+  it("answers an error inside the emulation with the platform's ErrorResponse and logs it", async () => {
+    // A cart draft whose lineItems is not a list makes the mock throw a TypeError.
+    const failed = await client.post('/carts', { currency: 'EUR', lineItems: 7 });
+    expect(failed.status).toBe(500);
+    expect(failed.body).toMatchObject({
+      statusCode: 500,
+      message: expect.any(String),
+      errors: [{ code: 'General', message: failed.body.message }],
+    });
+    expect(warnings.some((w) => w.includes(`failed on POST /${platform.info().projectKey}/carts`))).toBe(
+      true,
+    );
+  });
+});
