@@ -8,6 +8,7 @@ import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 import { messageCatalogue } from '../src/emulator/events/catalogue.js';
 import { messageCoverage } from '../src/emulator/events/coverage.js';
 import { commercetoolsErrorClass } from '../src/emulator/platform/mock-internals.js';
+import { installPaymentMethods } from '../src/emulator/platform/payment-methods.js';
 import {
   installProductSelections,
   installStoreProductSelections,
@@ -15,6 +16,7 @@ import {
 
 const mock = new CommercetoolsMock({ silent: true });
 const errorClass = await commercetoolsErrorClass(mock);
+installPaymentMethods(mock, errorClass);
 installProductSelections(mock, errorClass);
 installStoreProductSelections(mock, errorClass);
 const coverage = messageCoverage(mock);

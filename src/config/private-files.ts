@@ -5,6 +5,7 @@
  * Writes are durable: a temporary file is fsynced, renamed over the target, and the folder is
  * fsynced, so a crash leaves either the old or the new content, never a torn file.
  */
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -37,7 +38,12 @@ export async function ensurePrivateDir(dir: string, within?: string): Promise<vo
 
 /** Writes `data` to `file` atomically and durably, mode 0600. */
 export async function writePrivateFile(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(file), `.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // Unique per call: two writes in the same millisecond (project.json and checkout.json of one
+  // persist folder, or a scheduled and an explicit persist) must not share a temporary file.
+  const temp = join(
+    dirname(file),
+    `.${process.pid}.${Date.now().toString(36)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await open(temp, 'w', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(data);

@@ -173,6 +173,10 @@ export class EmulatedPlatform {
           options.warn?.(
             `The local commercetools API has no route ${method} ${path}: it answered the platform's 404 (ResourceNotFound). If the platform has this endpoint, the emulation lacks it.`,
           ),
+        onInternalError: (method, path, message) =>
+          options.warn?.(
+            `The local commercetools API failed on ${method} ${path}: ${message}. It answered a 500 General error; the platform would not fail here, so this is a gap of the emulation.`,
+          ),
       });
     } catch (error) {
       await engine.stop();

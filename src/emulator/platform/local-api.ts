@@ -21,6 +21,9 @@ import { installExtraRoutes } from './extra-routes.js';
 import { extensionDraftError } from './draft-validation.js';
 import { installHooks, type PlatformHooks } from './hooks.js';
 import type { ApiClientCredentials } from './local-project.js';
+import { installPaymentMethods } from './payment-methods.js';
+import { installRequestScope } from './request-scope.js';
+import { installPlatformCompat } from './platform-compat.js';
 import { installProductSelections, installStoreProductSelections } from './product-selections.js';
 import {
   assertMockContract,
@@ -53,6 +56,8 @@ export interface LocalApiOptions {
   server?: DeferredServer | undefined;
   /** Told of every request no route of the emulation answers (it gets the platform's 404). */
   onMissingRoute?: ((method: string, path: string) => void) | undefined;
+  /** Told of every error inside the emulation that was not a commercetools error (it gets a 500 ErrorResponse). */
+  onInternalError?: ((method: string, path: string, message: string) => void) | undefined;
 }
 
 export interface InjectResult {
@@ -105,10 +110,14 @@ export class LocalApi {
     });
     assertMockContract(mock);
     keepExtensionAdditionalContext(mock);
+    // Resource types the mock lacks, registered before the recorders and hooks walk its repositories.
+    const errorClass = await commercetoolsErrorClass(mock);
+    installPaymentMethods(mock, errorClass);
+    installRequestScope(mock);
+    installPlatformCompat(mock, { onInternalError: options.onInternalError });
     // The hooks below are installed before the LocalApi exists; they reach it once it does.
     const started: { api?: LocalApi } = {};
     installActionRecorder(mock, (request) => started.api?.onCustomerRequest(request));
-    const errorClass = await commercetoolsErrorClass(mock);
     installProductSelections(mock, errorClass);
     installStoreProductSelections(mock, errorClass);
     installExtraRoutes(mock, errorClass, {

@@ -106,6 +106,32 @@ export function storage(mock: CommercetoolsMock): MockStorage {
   return internals(mock)._storage;
 }
 
+/** Makes a repository ours the mock's `_repositories[typeId]` (hooks, recorders and lookups then see it). */
+export function registerRepository(mock: CommercetoolsMock, typeId: string, repo: MockRepository): void {
+  internals(mock)._repositories[typeId] = repo;
+}
+
+/**
+ * Gives every project of the storage a map for `typeId` (InMemoryStorage creates a fixed list of
+ * them; `add` silently drops resources of any other type).
+ */
+export function addStorageType(mock: CommercetoolsMock, typeId: string): void {
+  const raw = internals(mock)._storage as unknown as {
+    forProjectKey?: (projectKey: string) => Promise<Record<string, unknown>>;
+  };
+  const original = raw.forProjectKey;
+  if (typeof original !== 'function') throw new MockContractError('storage.forProjectKey()');
+  raw.forProjectKey = async function (this: unknown, projectKey: string) {
+    const maps = await original.call(this, projectKey);
+    if (!maps[typeId]) {
+      const StorageMap = (maps.cart as { constructor?: unknown } | undefined)?.constructor;
+      if (typeof StorageMap !== 'function') throw new MockContractError('a StorageMap per resource type');
+      maps[typeId] = new (StorageMap as new () => unknown)();
+    }
+    return maps;
+  };
+}
+
 /** The mock's fastify preHandler that checks bearer tokens (for routes we add). */
 export function oauthMiddleware(mock: CommercetoolsMock): unknown {
   return internals(mock)._oauth2.createMiddleware();

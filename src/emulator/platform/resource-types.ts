@@ -21,6 +21,7 @@ export const RESOURCE_PATHS: Readonly<Record<string, string>> = {
   'key-value-document': 'custom-objects',
   order: 'orders',
   payment: 'payments',
+  'payment-method': 'payment-methods',
   product: 'products',
   'product-discount': 'product-discounts',
   'product-selection': 'product-selections',
