@@ -141,6 +141,8 @@ export class Emulator {
   readonly guardian = new Guardian();
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
+  /** The admin app (express, the local API) once its loading has begun: stop() waits for it. */
+  private adminAppLoading: Promise<unknown> | undefined;
   private watcher: { close(): Promise<void> } | undefined;
   /** Resolves once the file watcher is ready (undefined with --no-watch). */
   watching: Promise<void> | undefined;
@@ -200,6 +202,10 @@ export class Emulator {
     const appWanted = new Promise<void>((resolve) => (loadApp = resolve));
     const adminApp = appWanted.then(async () => (await import('./admin/server.js')).createAdminApp(this));
     adminApp.catch(() => undefined);
+    // A module still loading when stop() resolves would be required after a test runner has torn
+    // its sandbox down (jest: "You are trying to `require` a file after the Jest environment has
+    // been torn down"), so stop() waits for a load that has begun.
+    void appWanted.then(() => (this.adminAppLoading ??= adminApp.catch(() => undefined)));
     const [server, ports] = await Promise.all([
       this.listenAdmin(adminApp, this.options.adminPort ?? 0, () => loadApp()),
       Promise.all(
@@ -374,6 +380,7 @@ export class Emulator {
         server.closeAllConnections();
       });
     }
+    await this.adminAppLoading;
     timing('plugins and admin server stopped');
     if (this.root) await removeDevState(this.root).catch(() => undefined);
     this.guardian.close();

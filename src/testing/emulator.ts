@@ -140,7 +140,9 @@ export class TestEmulator implements ConnectEmulator {
             valuesFile: options.values,
             projectKey: options.projectKey,
             provider: options.provider,
-            quickStop: true,
+            // No quickStop: stop() resolves only once nothing of the emulator is left working.
+            // A local API still loading after it would be required after jest has torn the
+            // test file's sandbox down, and keep jest from exiting.
           });
     const sink = options.logs;
     const write = (text: string): void => {
