@@ -231,6 +231,18 @@ export class Emulator {
         if (url && this.inspectPorts.has(line.application)) {
           this.logger.info(`${line.application}: DevTools: ${devtoolsUrl(url)}`);
         }
+        // A JVM's JDWP agent says the same at each start (the first one and every reload), and
+        // again once a debugger has detached (the app runs on then).
+        const port = this.inspectPorts.get(line.application);
+        const jdwp = /^Listening for transport dt_socket at address: (?:[\d.]+:)?(\d+)\s*$/.exec(
+          line.text,
+        )?.[1];
+        if (port !== undefined && jdwp === String(port)) {
+          const waits = brk && this.supervisors.get(line.application)?.state !== 'ready';
+          this.logger.info(
+            `${line.application}: JDWP debugger listening on 127.0.0.1:${port}${waits ? ' (the JVM waits for it before main)' : ''}`,
+          );
+        }
       });
     }
     const address = server.address();
@@ -634,6 +646,10 @@ export class Emulator {
       },
       watching: this.options.watch !== false,
       graceMs: this.graceMs,
+      waitsForDebugger: () => {
+        const port = this.options.inspect?.brk ? this.inspectPorts.get(app.name) : undefined;
+        return port === undefined ? undefined : `127.0.0.1:${port}`;
+      },
       guardian: this.guardian,
       bus: this.bus,
       logger: this.logger,
