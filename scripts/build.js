@@ -144,6 +144,10 @@ async function bundleTestingCommonJs() {
     external: ['typescript', 'ts-node'],
     alias: { msw: join(root, 'scripts', 'bundle', 'msw-stub.js') },
     define: { 'import.meta.url': '__connectImportMetaUrl' },
+    // jest runs CommonJS in a vm context whose `import()` throws "A dynamic import callback was
+    // invoked without --experimental-vm-modules": every `import()` left in the file (Node.js
+    // built-ins loaded lazily, e.g. `await import('node:fs/promises')`) becomes a `require`.
+    supported: { 'dynamic-import': false },
     banner: { js: "const __connectImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     minify: true,
     sourcemap: 'linked',

@@ -6,7 +6,7 @@
  * Maven, a JDK older than the pom needs) stop alone with a message while the others run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -17,7 +17,16 @@ import type { ExtensionCall } from '../src/emulator/extensions/runner.js';
 import type { JobRun } from '../src/emulator/types.js';
 import { repoRoot, runCli, tempDir } from './helpers/cli.js';
 import { javaSkip, mavenEnv } from './helpers/java.js';
-import { adminUrl, allGone, apps, eventually, getJson, startDev, type DevProcess } from './dev-helpers.js';
+import {
+  adminUrl,
+  allGone,
+  apps,
+  eventually,
+  getJson,
+  sleep,
+  startDev,
+  type DevProcess,
+} from './dev-helpers.js';
 
 interface JavaAnswer {
   pid: number;
@@ -279,4 +288,120 @@ describe.skipIf(javaSkip !== undefined)('connect dev --inspect on a Java applica
       await repo.cleanup();
     }
   }, 260_000);
+});
+
+/**
+ * A minimal JDWP debugger: the handshake, then, once the agent's VM_START event (Event.Composite,
+ * 64/100; with suspend=y every thread is suspended) has come, VirtualMachine.Resume (1/9).
+ * Resolves with the socket (kept open: the debugger stays attached) once the reply says no error.
+ */
+function attachAndResume(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('JDWP-Handshake'));
+    let received = Buffer.alloc(0);
+    let shaken = false;
+    const seen: string[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(
+        new Error(`no JDWP VM_START and Resume reply within 20 s (saw: ${seen.join(', ') || 'nothing'})`),
+      );
+    }, 20_000);
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (!shaken) {
+        if (received.length < 14) return;
+        if (received.subarray(0, 14).toString('ascii') !== 'JDWP-Handshake') {
+          clearTimeout(timer);
+          reject(new Error(`not a JDWP handshake: ${JSON.stringify(received.toString())}`));
+          return;
+        }
+        shaken = true;
+        received = received.subarray(14);
+      }
+      while (received.length >= 11 && received.length >= received.readUInt32BE(0)) {
+        const packet = received.subarray(0, received.readUInt32BE(0));
+        received = received.subarray(packet.length);
+        const reply = packet[8] === 0x80;
+        seen.push(
+          reply
+            ? `reply ${packet.readUInt32BE(4)} error ${packet.readUInt16BE(9)}`
+            : `command ${packet[9]}/${packet[10]}`,
+        );
+        if (!reply && packet[9] === 64 && packet[10] === 100) {
+          // id 1, flags 0, command set 1 (VirtualMachine), command 9 (Resume), no data.
+          const resume = Buffer.from([0, 0, 0, 11, 0, 0, 0, 1, 0, 1, 9]);
+          socket.write(resume);
+        } else if (reply && packet.readUInt32BE(4) === 1) {
+          clearTimeout(timer);
+          if (packet.readUInt16BE(9) === 0) resolve(socket);
+          else reject(new Error(`VirtualMachine.Resume failed: JDWP error ${packet.readUInt16BE(9)}`));
+        }
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+describe.skipIf(javaSkip !== undefined)('connect dev --inspect-brk on a Java application', () => {
+  it('the JVM waits for a real debugger, runs once it resumes, and waits again on the same port after a reload', async () => {
+    const repo = await tempDir('connect-dev-java-brk-');
+    const debuggers: Socket[] = [];
+    try {
+      await cp(fixture, repo.path, { recursive: true });
+      const dev = startDev([repo.path, '--admin-port', '0', '--only', 'svc-a', '--inspect-brk=svc-a'], {
+        env: mavenEnv(),
+      });
+      try {
+        const waiting =
+          /svc-a: JDWP debugger listening on 127\.0\.0\.1:(\d+) \(the JVM waits for it before main\)/g;
+        await dev.waitFor(new RegExp(waiting.source), 240_000, 'stderr');
+        const port = Number([...dev.output().stderr.matchAll(waiting)][0]?.[1]);
+        expect(dev.output().stderr).toContain(`svc-a: JDWP debugger on 127.0.0.1:${port} (suspend=y`);
+        const admin = await eventually(() => adminUrl(repo.path), 10_000, 'dev.json');
+        const app = async () => (await apps(admin))('svc-a');
+        // Suspended before main: the JVM runs, its HTTP port stays closed.
+        await sleep(2000);
+        expect((await app()).state).toBe('starting');
+        const url = (await app()).url ?? 'http://127.0.0.1:1/';
+        await expect(fetch(url, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+
+        debuggers.push(await attachAndResume(port));
+        await eventually(async () => (await app()).state === 'ready', 30_000, 'svc-a ready once resumed');
+        expect((await getJson<JavaAnswer>(url)).message).toBe('v1');
+
+        // A reload: rebuilt, restarted, and suspended again on the same port.
+        const file = join(repo.path, 'svc-a', 'src', 'main', 'java', 'fixture', 'Message.java');
+        await writeFile(file, (await readFile(file, 'utf8')).replace('"v1"', '"v2"'));
+        await eventually(
+          () => [...dev.output().stderr.matchAll(waiting)].length >= 2,
+          240_000,
+          'a second wait',
+        );
+        expect([...dev.output().stderr.matchAll(waiting)].map((match) => Number(match[1]))).toEqual([
+          port,
+          port,
+        ]);
+        await sleep(1000);
+        expect((await app()).state).not.toBe('ready');
+        debuggers.push(await attachAndResume(port));
+        await eventually(
+          async () => (await app()).state === 'ready',
+          30_000,
+          'svc-a ready again once resumed',
+        );
+        expect((await getJson<JavaAnswer>(url)).message).toBe('v2');
+      } finally {
+        for (const socket of debuggers) socket.destroy();
+        dev.kill('SIGINT');
+        await dev;
+      }
+      expect(jvmsOf(repo.path)).toEqual([]);
+    } finally {
+      await repo.cleanup();
+    }
+  }, 300_000);
 });

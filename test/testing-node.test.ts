@@ -4,14 +4,14 @@
  * passing suite; a test that times out; a process that ends without stop(): in each case no
  * application process is left behind.
  */
-import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { repoRoot, runCli, tempDir } from './helpers/cli.js';
-import { eventually } from './dev-helpers.js';
+import { repoRoot, runCli } from './helpers/cli.js';
+import { prepareHarness } from './helpers/testing-fixture.js';
+import { alive, eventually } from './dev-helpers.js';
 
 const files = join(repoRoot, 'test', 'fixtures', 'testing-node');
 const cleanups: Array<() => Promise<void>> = [];
@@ -20,25 +20,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function prepare(): Promise<{ env: Record<string, string>; pids: () => Promise<number[]> }> {
-  const dir = await tempDir('connect-node-test-');
-  cleanups.push(dir.cleanup);
-  await cp(join(repoRoot, 'test', 'fixtures', 'harness'), join(dir.path, 'repo'), { recursive: true });
-  const pidsFile = join(dir.path, 'pids.json');
-  return {
-    env: { HARNESS_REPO: join(dir.path, 'repo'), PIDS_FILE: pidsFile },
-    pids: async () => JSON.parse(await readFile(pidsFile, 'utf8')) as number[],
-  };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const prepare = () => prepareHarness(cleanups, 'connect-node-test-');
 
 describe('connect-cli/testing outside vitest', () => {
   it('runs a node:test suite (cart -> extension, order -> acknowledged, job -> 200)', async () => {

@@ -156,6 +156,8 @@ export class Emulator {
   readonly guardian = new Guardian();
   private scheduler: JobScheduler | undefined;
   private server: Server | undefined;
+  /** The admin app (express, the local API) once its loading has begun: stop() waits for it. */
+  private adminAppLoading: Promise<unknown> | undefined;
   private watcher: { close(): Promise<void> } | undefined;
   /** Resolves once the file watcher is ready (undefined with --no-watch). */
   watching: Promise<void> | undefined;
@@ -215,6 +217,10 @@ export class Emulator {
     const appWanted = new Promise<void>((resolve) => (loadApp = resolve));
     const adminApp = appWanted.then(async () => (await import('./admin/server.js')).createAdminApp(this));
     adminApp.catch(() => undefined);
+    // A module still loading when stop() resolves would be required after a test runner has torn
+    // its sandbox down (jest: "You are trying to `require` a file after the Jest environment has
+    // been torn down"), so stop() waits for a load that has begun.
+    void appWanted.then(() => (this.adminAppLoading ??= adminApp.catch(() => undefined)));
     const [server, ports] = await Promise.all([
       this.listenAdmin(adminApp, this.options.adminPort ?? 0, () => loadApp()),
       Promise.all(
@@ -248,6 +254,18 @@ export class Emulator {
         const url = /Debugger listening on (ws:\/\/\S+)/.exec(line.text)?.[1];
         if (url && this.inspectPorts.has(line.application)) {
           this.logger.info(`${line.application}: DevTools: ${devtoolsUrl(url)}`);
+        }
+        // A JVM's JDWP agent says the same at each start (the first one and every reload), and
+        // again once a debugger has detached (the app runs on then).
+        const port = this.inspectPorts.get(line.application);
+        const jdwp = /^Listening for transport dt_socket at address: (?:[\d.]+:)?(\d+)\s*$/.exec(
+          line.text,
+        )?.[1];
+        if (port !== undefined && jdwp === String(port)) {
+          const waits = brk && this.supervisors.get(line.application)?.state !== 'ready';
+          this.logger.info(
+            `${line.application}: JDWP debugger listening on 127.0.0.1:${port}${waits ? ' (the JVM waits for it before main)' : ''}`,
+          );
         }
       });
     }
@@ -399,6 +417,7 @@ export class Emulator {
         server.closeAllConnections();
       });
     }
+    await this.adminAppLoading;
     timing('plugins and admin server stopped');
     if (this.root) await removeDevState(this.root).catch(() => undefined);
     this.guardian.close();
@@ -681,6 +700,10 @@ export class Emulator {
       },
       watching: this.options.watch !== false,
       graceMs: this.graceMs,
+      waitsForDebugger: () => {
+        const port = this.options.inspect?.brk ? this.inspectPorts.get(app.name) : undefined;
+        return port === undefined ? undefined : `127.0.0.1:${port}`;
+      },
       guardian: this.guardian,
       bus: this.bus,
       logger: this.logger,

@@ -129,7 +129,14 @@ export class TestEmulator implements ConnectEmulator {
   }
 
   /** Starts the emulator; resolves once every application is ready, rejects (having stopped everything) otherwise. */
-  static async start(options: StartEmulatorOptions = {}): Promise<TestEmulator> {
+  /**
+   * `internal.quickStop` (`connect dev --exec`, whose process exits right after): stop() does not
+   * wait for a local API still loading. A test process goes on, so the library's stop() does.
+   */
+  static async start(
+    options: StartEmulatorOptions = {},
+    internal: { quickStop?: boolean } = {},
+  ): Promise<TestEmulator> {
     const plugin =
       options.platform === false
         ? undefined
@@ -140,7 +147,10 @@ export class TestEmulator implements ConnectEmulator {
             valuesFile: options.values,
             projectKey: options.projectKey,
             provider: options.provider,
-            quickStop: true,
+            // Without it stop() resolves only once nothing of the emulator is left working: a
+            // local API still loading after it would be required after jest has torn the test
+            // file's sandbox down, and keep jest from exiting.
+            quickStop: internal.quickStop === true,
           });
     const sink = options.logs;
     const write = (text: string): void => {

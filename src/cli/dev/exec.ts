@@ -126,28 +126,32 @@ export async function runExec({ flags, path, output, json, version }: ExecRun): 
   let error: unknown;
   try {
     const inspect = inspectOption(flags);
-    handle = await TestEmulator.start({
-      path,
-      env: flags.env ?? [],
-      values: flags.values,
-      only: flags.only?.split(',').map((name) => name.trim()),
-      build: flags.build,
-      scripts: flags.scripts,
-      platform: flags.platform,
-      seed: flags.seed,
-      extensions: flags.extension ?? [],
-      subscriptions: flags.subscribe ?? [],
-      projectKey: flags['project-key'],
-      provider: flags.provider as 'gcp' | 'aws' | undefined,
-      node: flags.node as 'platform' | 'current' | undefined,
-      adminPort: flags['admin-port'],
-      graceMs: flags.grace,
-      startTimeoutMs: 24 * 3600 * 1000,
-      logger,
-      version,
-      signal: controller.signal,
-      ...(inspect ? { inspect: inspect.apps, inspectBrk: inspect.brk } : {}),
-    });
+    handle = await TestEmulator.start(
+      {
+        path,
+        env: flags.env ?? [],
+        values: flags.values,
+        only: flags.only?.split(',').map((name) => name.trim()),
+        build: flags.build,
+        scripts: flags.scripts,
+        platform: flags.platform,
+        seed: flags.seed,
+        extensions: flags.extension ?? [],
+        subscriptions: flags.subscribe ?? [],
+        projectKey: flags['project-key'],
+        provider: flags.provider as 'gcp' | 'aws' | undefined,
+        node: flags.node as 'platform' | 'current' | undefined,
+        adminPort: flags['admin-port'],
+        graceMs: flags.grace,
+        startTimeoutMs: 24 * 3600 * 1000,
+        logger,
+        version,
+        signal: controller.signal,
+        ...(inspect ? { inspect: inspect.apps, inspectBrk: inspect.brk } : {}),
+      },
+      // This process exits once everything is stopped: a local API still loading need not be waited for.
+      { quickStop: true },
+    );
     readyMs = Math.round(performance.now() - started);
     const apps = handle.emulator.applications();
     output.info(`${apps.length}/${apps.length} applications ready in ${readyMs} ms. Running: ${command}`);

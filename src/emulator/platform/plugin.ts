@@ -253,9 +253,11 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
         // for the mock to load only to stop it; it stops itself once loaded.
         routes = undefined;
         const late = starting;
+        const socket = server;
+        // A load that failed (or never began) has no platform to stop: its socket is closed here.
         void late.then(
-          (started) => started?.stop(),
-          () => undefined,
+          (started) => (started ? started.stop() : socket?.close()),
+          () => socket?.close(),
         );
         if (!begun) await server?.close();
         server = undefined;

@@ -54,6 +54,11 @@ export interface SupervisorOptions {
   /** Called once each time the app becomes ready. */
   onReady?(first: boolean): void;
   readyWarnMs?: number;
+  /**
+   * `--inspect-brk`: the address of the debugger the app waits for before its first line; the
+   * warning of an app not ready says so instead of suspecting its port.
+   */
+  waitsForDebugger?: (() => string | undefined) | undefined;
   maxFailedStarts?: number;
   /** Tool versions: the platform's (fetched when missing, default) or the ones running here. */
   versions?: 'platform' | 'current' | undefined;
@@ -548,8 +553,11 @@ export class AppSupervisor {
       }
       if (!warned && Date.now() - started > warnAfter) {
         warned = true;
+        const debuggerAddress = this.options.waitsForDebugger?.();
         this.options.logger.warn(
-          `${this.name} is not ready after ${Math.round(warnAfter / 1000)} s: nothing accepts connections on port ${port}${check ? ` or ${check.path} does not answer 2xx` : ''}. Does it listen on process.env.PORT (or 8080)?`,
+          debuggerAddress
+            ? `${this.name} is not ready after ${Math.round(warnAfter / 1000)} s: with --inspect-brk it waits for a debugger on ${debuggerAddress} before its first line; attach one and it starts.`
+            : `${this.name} is not ready after ${Math.round(warnAfter / 1000)} s: nothing accepts connections on port ${port}${check ? ` or ${check.path} does not answer 2xx` : ''}. Does it listen on process.env.PORT (or 8080)?`,
         );
       }
       const pause = new Promise((resolve) => setTimeout(resolve, heard ? 10 : 50));
