@@ -94,16 +94,32 @@ function snsBase(region: string): string {
   return `https://sns.${region}.amazonaws.com`;
 }
 
-/** SNS's string to sign: the fields (in SNS's order for the message type), each as "Name\nvalue\n". */
-function canonical(fields: Array<[string, string | undefined]>): string {
-  return fields
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `${name}\n${String(value)}\n`)
+/** The fields SNS signs for each message type, in its order. */
+const SIGNED_FIELDS = {
+  Notification: ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'],
+  SubscriptionConfirmation: [
+    'Message',
+    'MessageId',
+    'SubscribeURL',
+    'Timestamp',
+    'Token',
+    'TopicArn',
+    'Type',
+  ],
+} as const;
+
+type Signable = { Type: keyof typeof SIGNED_FIELDS } & Partial<Record<string, string>>;
+
+/** SNS's string to sign: the type's fields present, each as "Name\nvalue\n". */
+function canonical(envelope: Signable): string {
+  return SIGNED_FIELDS[envelope.Type]
+    .filter((name) => envelope[name] !== undefined)
+    .map((name) => `${name}\n${String(envelope[name])}\n`)
     .join('');
 }
 
-function signed(fields: Array<[string, string | undefined]>): string {
-  return sign('sha1', Buffer.from(canonical(fields)), key()).toString('base64');
+function signed(envelope: Signable): string {
+  return sign('sha1', Buffer.from(canonical(envelope)), key()).toString('base64');
 }
 
 export interface SnsConfirmationEnvelope {
@@ -143,15 +159,7 @@ export function snsSubscriptionConfirmation(input: {
   return {
     ...unsigned,
     SignatureVersion: '1',
-    Signature: signed([
-      ['Message', unsigned.Message],
-      ['MessageId', unsigned.MessageId],
-      ['SubscribeURL', unsigned.SubscribeURL],
-      ['Timestamp', unsigned.Timestamp],
-      ['Token', unsigned.Token],
-      ['TopicArn', unsigned.TopicArn],
-      ['Type', unsigned.Type],
-    ]),
+    Signature: signed(unsigned),
     SigningCertURL: `${snsBase(region)}/${CERTIFICATE_FILE}`,
   };
 }
@@ -160,20 +168,7 @@ export function snsSubscriptionConfirmation(input: {
 export function canonicalString(
   envelope: Omit<SnsEnvelope, 'Signature' | 'SigningCertURL' | 'UnsubscribeURL' | 'SignatureVersion'>,
 ): string {
-  return canonical(notificationFields(envelope));
-}
-
-function notificationFields(
-  envelope: Omit<SnsEnvelope, 'Signature' | 'SigningCertURL' | 'UnsubscribeURL' | 'SignatureVersion'>,
-): Array<[string, string | undefined]> {
-  return [
-    ['Message', envelope.Message],
-    ['MessageId', envelope.MessageId],
-    ['Subject', envelope.Subject],
-    ['Timestamp', envelope.Timestamp],
-    ['TopicArn', envelope.TopicArn],
-    ['Type', envelope.Type],
-  ];
+  return canonical(envelope);
 }
 
 export function snsNotification(input: {
@@ -191,7 +186,7 @@ export function snsNotification(input: {
     Message: input.message,
     Timestamp: input.timestamp,
   };
-  const signature = signed(notificationFields(unsigned));
+  const signature = signed(unsigned);
   return {
     ...unsigned,
     SignatureVersion: '1',

@@ -86,24 +86,25 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
       400,
     );
 
+  /** The platform's 400 for a draft's reference to a resource that does not exist. */
+  const referencedNotFound = (typeId: string, identifier: Json) => {
+    const what = identifier.key ? `key '${String(identifier.key)}'` : `identifier '${String(identifier.id)}'`;
+    return new errorClass(
+      {
+        code: 'ReferencedResourceNotFound',
+        typeId,
+        message: `The referenced object of type '${typeId}' with '${what}' was not found. It either doesn't exist, or it can't be accessed from this endpoint (e.g., if the endpoint filters by store or customer account).`,
+      },
+      400,
+    );
+  };
+
   const customerReference = async (projectKey: string, identifier: Json | undefined) => {
     if (!identifier) return undefined;
     const found = identifier.id
       ? await store.get(projectKey, 'customer', String(identifier.id))
       : (await store.all(projectKey, 'customer')).find((c) => c.key === identifier.key);
-    if (!found) {
-      const what = identifier.key
-        ? `key '${String(identifier.key)}'`
-        : `identifier '${String(identifier.id)}'`;
-      throw new errorClass(
-        {
-          code: 'ReferencedResourceNotFound',
-          typeId: 'customer',
-          message: `The referenced object of type 'customer' with '${what}' was not found. It either doesn't exist, or it can't be accessed from this endpoint (e.g., if the endpoint filters by store or customer account).`,
-        },
-        400,
-      );
-    }
+    if (!found) throw referencedNotFound('customer', identifier);
     return { typeId: 'customer', id: found.id };
   };
 
@@ -112,19 +113,7 @@ export function installPaymentMethods(mock: CommercetoolsMock, errorClass: Comme
     const found = identifier.key
       ? (await store.all(projectKey, 'business-unit')).find((b) => b.key === identifier.key)
       : await store.get(projectKey, 'business-unit', String(identifier.id));
-    if (!found) {
-      const what = identifier.key
-        ? `key '${String(identifier.key)}'`
-        : `identifier '${String(identifier.id)}'`;
-      throw new errorClass(
-        {
-          code: 'ReferencedResourceNotFound',
-          typeId: 'business-unit',
-          message: `The referenced object of type 'business-unit' with '${what}' was not found. It either doesn't exist, or it can't be accessed from this endpoint (e.g., if the endpoint filters by store or customer account).`,
-        },
-        400,
-      );
-    }
+    if (!found) throw referencedNotFound('business-unit', identifier);
     return { typeId: 'business-unit', key: found.key };
   };
 
