@@ -41,7 +41,7 @@ import { silentLogger } from './logger.js';
 import { processAlive, readDevState, removeDevState, writeDevState } from './admin/state-file.js';
 import { AppGateway } from './supervisor/gateway.js';
 import { Guardian } from './supervisor/guardian.js';
-import { freePort } from './supervisor/ports.js';
+import { freePort, reservePort } from './supervisor/ports.js';
 import { runShell, type RunResult } from './supervisor/process.js';
 import { runtimeFor, shutdownRuntimes } from './supervisor/runtimes/index.js';
 import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
@@ -173,6 +173,12 @@ export class Emulator {
   private readonly postDeploys = new Set<Promise<unknown>>();
   /** Inspector port of each application started with --inspect. */
   readonly inspectPorts = new Map<string, number>();
+  /**
+   * Ports the emulator holds until the app's process first starts, which binds them: the app's
+   * port behind its gateway, and its inspector port (./inspect.ts).
+   */
+  private readonly portReservations = new Map<string, () => void>();
+  private readonly inspectReservations = new Map<string, () => void>();
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -228,21 +234,25 @@ export class Emulator {
         // service, event or job app is published through its gateway, and listens behind it.
         selected.map(async (app) => {
           if (kindOf(app) !== 'http') return [app.name, await freePort(), undefined] as const;
-          const appPort = await freePort();
+          // Held until the app's process starts (an install or a build may come first).
+          const { port: appPort, release } = await reservePort();
+          this.portReservations.set(app.name, release);
           const gateway = await this.startGateway(app, appPort);
           return [app.name, gateway.port, appPort] as const;
         }),
       ),
     ]).catch(async (error: unknown) => {
       await Promise.all([...this.gateways.values()].map((gateway) => gateway.close()));
+      for (const release of this.portReservations.values()) release();
       throw error;
     });
     this.server = server;
     if (this.options.inspect) {
       const { devtoolsUrl, inspectorPorts } = await import('./inspect.js');
       const brk = this.options.inspect.brk;
-      for (const [name, port] of await inspectorPorts(selected, this.options.inspect.apps)) {
+      for (const [name, port, release] of await inspectorPorts(selected, this.options.inspect.apps)) {
         this.inspectPorts.set(name, port);
+        this.inspectReservations.set(name, release);
         // Each runtime opens its own debugger (Java: JDWP); Node.js: the inspector (preload).
         const hint = (await runtimeFor(join(this.root, name))).debuggerHint?.(`127.0.0.1:${port}`, brk);
         this.logger.info(
@@ -404,6 +414,10 @@ export class Emulator {
     timing('scripts done');
     await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.stop()));
     await Promise.all([...this.gateways.values()].map((gateway) => gateway.close()));
+    for (const held of [this.portReservations, this.inspectReservations]) {
+      for (const release of held.values()) release();
+      held.clear();
+    }
     timing('applications stopped');
     for (const plugin of [...this.startedPlugins].reverse()) {
       await plugin
@@ -708,7 +722,14 @@ export class Emulator {
       bus: this.bus,
       logger: this.logger,
       redact: (text) => this.redactor(text),
-      environment: () => this.appEnvironment(supervisor, app, kind !== 'static'),
+      // Asked for just before the app's process starts: the inspector port it opens is free now.
+      environment: () => {
+        for (const held of [this.portReservations, this.inspectReservations]) {
+          held.get(app.name)?.();
+          held.delete(app.name);
+        }
+        return this.appEnvironment(supervisor, app, kind !== 'static');
+      },
       buildEnvironment: () => this.appEnvironment(supervisor, app, false),
       onReady: (first) => {
         if (!first || this.options.scripts === false) return;

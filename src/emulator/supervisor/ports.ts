@@ -2,7 +2,18 @@
 import net from 'node:net';
 
 /** A port free on 127.0.0.1 right now (the OS picks it). */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  const { port, release } = await reservePort();
+  release();
+  return port;
+}
+
+/**
+ * A port on 127.0.0.1 (the OS picks it), kept bound until `release()`: nobody else (another
+ * `connect dev`, another test) is handed it meanwhile. For a port an application binds itself
+ * later, after an install or a build: release it just before the process starts.
+ */
+export function reservePort(): Promise<{ port: number; release: () => void }> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -10,7 +21,7 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      resolve({ port, release: () => server.close() });
     });
   });
 }
