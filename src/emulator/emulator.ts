@@ -233,10 +233,13 @@ export class Emulator {
         // Every app has its own origin: assets too (served at its root, as the CDN does). A
         // service, event or job app is published through its gateway, and listens behind it.
         selected.map(async (app) => {
-          if (kindOf(app) !== 'http') return [app.name, await freePort(), undefined] as const;
+          const kind = kindOf(app);
+          // The assets server binds its port itself (after the build).
+          if (kind === 'static') return [app.name, await freePort(), undefined] as const;
           // Held until the app's process starts (an install or a build may come first).
           const { port: appPort, release } = await reservePort();
           this.portReservations.set(app.name, release);
+          if (kind === 'frontend') return [app.name, appPort, undefined] as const;
           const gateway = await this.startGateway(app, appPort);
           return [app.name, gateway.port, appPort] as const;
         }),
