@@ -41,7 +41,7 @@ import { silentLogger } from './logger.js';
 import { processAlive, readDevState, removeDevState, writeDevState } from './admin/state-file.js';
 import { AppGateway } from './supervisor/gateway.js';
 import { Guardian } from './supervisor/guardian.js';
-import { freePort, reservePort } from './supervisor/ports.js';
+import { reservePort } from './supervisor/ports.js';
 import { runShell, type RunResult } from './supervisor/process.js';
 import { runtimeFor, shutdownRuntimes } from './supervisor/runtimes/index.js';
 import { AppSupervisor, kindOf } from './supervisor/supervisor.js';
@@ -233,13 +233,11 @@ export class Emulator {
         // Every app has its own origin: assets too (served at its root, as the CDN does). A
         // service, event or job app is published through its gateway, and listens behind it.
         selected.map(async (app) => {
-          const kind = kindOf(app);
-          // The assets server binds its port itself (after the build).
-          if (kind === 'static') return [app.name, await freePort(), undefined] as const;
-          // Held until the app's process starts (an install or a build may come first).
+          // Held until the app's process starts or its assets are served (an install or a build
+          // may come first).
           const { port: appPort, release } = await reservePort();
           this.portReservations.set(app.name, release);
-          if (kind === 'frontend') return [app.name, appPort, undefined] as const;
+          if (kindOf(app) !== 'http') return [app.name, appPort, undefined] as const;
           const gateway = await this.startGateway(app, appPort);
           return [app.name, gateway.port, appPort] as const;
         }),
@@ -725,13 +723,12 @@ export class Emulator {
       bus: this.bus,
       logger: this.logger,
       redact: (text) => this.redactor(text),
-      // Asked for just before the app's process starts: the inspector port it opens is free now.
-      environment: () => {
+      environment: () => this.appEnvironment(supervisor, app, kind !== 'static'),
+      releasePorts: () => {
         for (const held of [this.portReservations, this.inspectReservations]) {
           held.get(app.name)?.();
           held.delete(app.name);
         }
-        return this.appEnvironment(supervisor, app, kind !== 'static');
       },
       buildEnvironment: () => this.appEnvironment(supervisor, app, false),
       onReady: (first) => {

@@ -49,6 +49,11 @@ export interface SupervisorOptions {
   redact(text: string): string;
   /** The environment of the app for the next start (configuration + runtime variables). */
   environment(): Record<string, string>;
+  /**
+   * Frees the ports the emulator holds for the app until it binds them (its port, its inspector
+   * port): called just before the app's process starts or its assets are served.
+   */
+  releasePorts?(): void;
   /** Environment for install/build (no PORT mapping needed, but the same configuration). */
   buildEnvironment(): Record<string, string>;
   /** Called once each time the app becomes ready. */
@@ -429,6 +434,7 @@ export class AppSupervisor {
       const port = this.options.port;
       if (!this.assets && port !== null) {
         try {
+          this.options.releasePorts?.();
           this.assets = await startAssetsServer(() => join(this.options.dir, 'public'), port);
         } catch (error) {
           this.fail(
@@ -456,9 +462,11 @@ export class AppSupervisor {
     const generation = ++this.generation;
     let heard = (): void => undefined;
     const listening = new Promise<void>((resolve) => (heard = resolve));
+    const env = runtime.environment(this.runtimeApp(), this.options.environment(), 'start');
+    this.options.releasePorts?.();
     const spawned = spawnShell(command, {
       cwd: this.options.dir,
-      env: runtime.environment(this.runtimeApp(), this.options.environment(), 'start'),
+      env,
       guardian: this.options.guardian,
       onLine: (stream, text) => this.log(stream, text),
       onListening: (port) => {
