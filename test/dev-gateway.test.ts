@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { adminFetch, adminUrl, apps, eventually, startDev, type DevProcess } from './dev-helpers.js';
-import { repoRoot, tempDir } from './helpers/cli.js';
+import { repoRoot, runCli, tempDir } from './helpers/cli.js';
 
 interface Answer {
   status: number;
@@ -219,5 +219,26 @@ describe('the gateway of a service app', { timeout: 120_000 }, () => {
       10_000,
       'stderr',
     );
+  });
+
+  it("calls a serving app's extension at its own port, and through the gateway (waiting) while it restarts", async () => {
+    const { dev, root, admin } = await start();
+    const trigger = () =>
+      runCli(['trigger', 'extension', 'service', '--resource', 'cart', '--action', 'Create', '--json', root]);
+    const first = await trigger();
+    expect(first.exitCode, first.stderr).toBe(0);
+    await dev.waitFor(/service \| extension call direct/, 10_000, 'stdout');
+    const before = (await apps(admin))('service').pid;
+    await writeFile(join(root, 'service', 'start-delay'), '700');
+    const restart = adminFetch(`${admin}/__connect/api/applications/service/restart`, { method: 'POST' });
+    await eventually(
+      async () => ((await apps(admin))('service').pid ?? before) !== before,
+      20_000,
+      'the restart to spawn a new process',
+    );
+    const during = await trigger();
+    expect(during.exitCode, during.stderr).toBe(0);
+    await dev.waitFor(/service \| extension call through the gateway/, 10_000, 'stdout');
+    expect((await restart).status).toBe(200);
   });
 });

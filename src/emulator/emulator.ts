@@ -879,6 +879,16 @@ export class Emulator {
     return last ? { ...info, lastJobRun: last } : info;
   }
 
+  private directUrl(name: string): string | null {
+    const supervisor = this.supervisors.get(name);
+    const url = supervisor?.url;
+    if (!supervisor || !url || !this.gateways.has(name) || supervisor.availability().state !== 'serving')
+      return null;
+    const direct = new URL(url);
+    direct.port = String(supervisor.appPort);
+    return direct.href;
+  }
+
   private pluginContext(): PluginContext {
     return {
       root: this.root,
@@ -888,6 +898,7 @@ export class Emulator {
       adminUrl: this.adminUrl,
       applications: () => this.applications(),
       application: (name) => this.application(name),
+      directUrl: (name) => this.directUrl(name),
       specOf: (name) => this.specOf(name),
       configuration: (name) => this.config?.resolved.get(name),
       redact: (text) => this.redactor(text),

@@ -129,6 +129,12 @@ export interface PluginContext {
   /** The applications the emulator runs (after `--only`). */
   applications(): AppInfo[];
   application(name: string): AppInfo | undefined;
+  /**
+   * The application's own address behind its gateway while it serves (the emulator's own calls go
+   * there: the gateway's limits are longer than theirs), else null (they go through the gateway,
+   * which holds them while the app restarts).
+   */
+  directUrl?(name: string): string | null;
   /** The spec entry of an application. */
   specOf(name: string): Application | undefined;
   /** The resolved configuration of an application (values plain: mask before showing). */
