@@ -86,12 +86,12 @@ export default async function platformBench() {
   const gateways = [await front('service', ext.address().port)];
   const directUrl = `http://127.0.0.1:${ext.address().port}/service`;
   const gatewayUrl = `http://127.0.0.1:${gateways[0].port}/service`;
-  const extUrl = directUrl;
   const eventUrl = `http://127.0.0.1:${events.port}/event`;
   const platform = await EmulatedPlatform.start({
     apps: () => [
-      { name: 'service', type: 'service', url: extUrl },
-      { name: 'event', type: 'event', url: eventUrl },
+      // Published at the gateway; called at the app's own port while it serves.
+      { name: 'service', type: 'service', url: gatewayUrl, directUrl },
+      { name: 'event', type: 'event', url: eventUrl, directUrl: eventUrl },
     ],
     extensions: [{ application: 'service', triggers: [{ resourceTypeId: 'cart', actions: ['Create'] }] }],
   });

@@ -82,6 +82,8 @@ export interface ExtensionApps {
   applicationFor(url: string): string | null;
   /** The URL (with endpoint) of a service app, or null when it is not running / not a service. */
   urlOf(application: string): string | null;
+  /** Where a call to this URL is sent (a serving app's own port rather than its gateway). */
+  sendTo?(url: string): string;
   defaults(): DefaultExtension[];
 }
 
@@ -274,7 +276,7 @@ export class ExtensionRunner {
         : {}),
     };
     const startedAt = new Date().toISOString();
-    const result = await postJson(extension.url, request, {
+    const result = await postJson(this.apps.sendTo?.(extension.url) ?? extension.url, request, {
       headers: { ...extension.headers, 'x-correlation-id': `connect-local/${randomUUID()}` },
       timeoutMs: deadlineMs,
     });

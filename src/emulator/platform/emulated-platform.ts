@@ -65,8 +65,13 @@ export { GCP_PROJECT_ID, platformEnvironment, topicOf } from './environment.js';
 export interface PlatformApp {
   name: string;
   type: string;
-  /** The app's local URL including its endpoint, or null when it is not running. */
+  /** The app's local URL including its endpoint (its gateway's), or null when it is not running. */
   url: string | null;
+  /**
+   * The same at the app's own port while it serves: the emulator's own calls (extensions,
+   * deliveries) go there, and through the gateway (which holds them) while it restarts.
+   */
+  directUrl?: string | null | undefined;
   retryPolicy?: RetryPolicy | undefined;
 }
 
@@ -144,7 +149,10 @@ export class EmulatedPlatform {
     const emit = options.emit ?? (() => undefined);
     const appsOf = (type: string) => options.apps().filter((a) => a.type === type);
     const engine = new DeliveryEngine({
-      urlOf: (name) => appsOf('event').find((a) => a.name === name)?.url ?? null,
+      urlOf: (name) => {
+        const app = appsOf('event').find((a) => a.name === name);
+        return app?.directUrl ?? app?.url ?? null;
+      },
       retryPolicyOf: (name) => appsOf('event').find((a) => a.name === name)?.retryPolicy,
       journalDir: options.stateDir,
       persistPending: options.persistDeliveries ?? Boolean(options.persistDir),
@@ -185,6 +193,7 @@ export class EmulatedPlatform {
     const extensionApps: ExtensionApps = {
       applicationFor: (url) => applicationForUrl(appsOf('service'), url),
       urlOf: (name) => appsOf('service').find((a) => a.name === name)?.url ?? null,
+      sendTo: (url) => directTo(appsOf('service'), url),
       defaults: () => options.extensions ?? [],
     };
     const runner = new ExtensionRunner(
@@ -531,6 +540,16 @@ function withoutInternals(change: StoredChange): StoredChange {
         }
       : {}),
   };
+}
+
+/** Where a call to `url` goes: a serving app's own port instead of its gateway's, else `url`. */
+export function directTo(apps: PlatformApp[], url: string): string {
+  const name = applicationForUrl(apps, url);
+  const direct = apps.find((app) => app.name === name)?.directUrl;
+  if (!direct) return url;
+  const target = new URL(url);
+  target.port = new URL(direct).port;
+  return target.href;
 }
 
 /** The service app whose URL the extension URL points into (same origin, path under its endpoint). */

@@ -147,8 +147,9 @@ export function createPlatformPlugin(options: PlatformPluginOptions = {}): Emula
           return {
             name: app.name,
             type: app.type,
+            url: app.state === 'stopped' ? null : app.url,
             // Straight to a serving app; through its gateway while it restarts (it waits there).
-            url: app.state === 'stopped' ? null : (ctx.directUrl?.(app.name) ?? app.url),
+            directUrl: ctx.directUrl?.(app.name) ?? null,
             retryPolicy: spec && 'retryPolicy' in spec ? spec.retryPolicy : undefined,
           };
         });
