@@ -334,12 +334,26 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
       exitCode: ExitCode.Usage,
     });
   }
+  return createFolder(options, app, { root, file }, { source, updated });
+}
+
+/**
+ * Renders the application's folder from its template (and writes connect.yaml's new text when
+ * given), then installs it; all rolled back on failure or Ctrl-C.
+ */
+function createFolder(
+  options: AddOptions,
+  app: AddOptions['application'],
+  { root, file }: { root: string; file: string },
+  connectYaml?: { source: string; updated: string },
+): Promise<AddResult> {
   const packageManager = options.packageManager ?? detectPackageManager();
   const transaction = new Transaction(root);
   return withRollback(transaction, async (signal, checkpoint) => {
     const files = await renderApplication(app, options, root, transaction);
-    await transaction.replaceText(basename(file), source, updated);
+    if (connectYaml) await transaction.replaceText(basename(file), connectYaml.source, connectYaml.updated);
     checkpoint();
+    const folder = join(root, app.name);
     const install = await installApplications([{ name: app.name, folder }], options, packageManager, signal);
     return {
       root,
@@ -348,7 +362,8 @@ export async function addApplication(options: AddOptions): Promise<AddResult> {
       application: summarize(app, root),
       packageManager,
       installed: install,
-      files: [...files, basename(file)].sort(),
+      files: (connectYaml ? [...files, basename(file)] : files).sort(),
+      ...(connectYaml ? {} : { declared: true }),
     };
   });
 }
@@ -377,22 +392,5 @@ async function restoreFolder(
     ...(declared.schedule !== undefined ? { schedule: declared.schedule } : {}),
   };
   checkPlan([planned], []);
-  const folder = join(root, app.name);
-  const packageManager = options.packageManager ?? detectPackageManager();
-  const transaction = new Transaction(root);
-  return withRollback(transaction, async (signal, checkpoint) => {
-    const files = await renderApplication(planned, options, root, transaction);
-    checkpoint();
-    const install = await installApplications([{ name: app.name, folder }], options, packageManager, signal);
-    return {
-      root,
-      connectYaml: file,
-      language: options.language,
-      application: summarize(planned, root),
-      packageManager,
-      installed: install,
-      files: files.sort(),
-      declared: true,
-    };
-  });
+  return createFolder(options, planned, { root, file });
 }

@@ -4,15 +4,18 @@
  * Same helpers as TestEmulator, through the admin API (CONNECT_DEV_ADMIN_URL) and the local
  * commercetools API (the CTP_* values); stop() leaves the emulator to the command that owns it.
  */
-import { ConnectError, ExitCode } from '../errors.js';
+import { ConnectError } from '../errors.js';
 import type { Delivery } from '../emulator/events/delivery.js';
 import type { ExtensionAction, ExtensionCall } from '../emulator/extensions/runner.js';
+import type { PlatformInfo } from '../emulator/platform/environment.js';
 import type { Resource } from '../emulator/platform/mock-internals.js';
 import type { AppInfo, JobRun } from '../emulator/types.js';
 import {
   describeCall,
   describeDelivery,
+  findApp,
   testEnvironment,
+  urlOf,
   sawText,
   type ApiResponse,
   type ConnectEmulator,
@@ -23,14 +26,7 @@ import {
 interface Status {
   emulator: { root: string; adminUrl: string };
   applications: AppInfo[];
-  platform?: {
-    apiUrl: string;
-    authUrl: string;
-    projectKey: string;
-    clientId: string;
-    clientSecret: string;
-    scope: string;
-  } | null;
+  platform?: PlatformInfo | null;
 }
 
 export class AttachedEmulator implements ConnectEmulator {
@@ -79,23 +75,11 @@ export class AttachedEmulator implements ConnectEmulator {
   }
 
   app(name: string): AppInfo {
-    const app = this.status.applications.find((candidate) => candidate.name === name);
-    if (!app) {
-      throw new ConnectError('APPLICATION_NOT_FOUND', `${name} is not an application of this emulator.`, {
-        hint: `use one of: ${this.status.applications.map((candidate) => candidate.name).join(', ')}`,
-        exitCode: ExitCode.Usage,
-      });
-    }
-    return app;
+    return findApp(this.status.applications, name);
   }
 
   url(name: string): string {
-    const url = this.app(name).url;
-    if (url === null)
-      throw new ConnectError('NO_URL', `${name} has no URL.`, {
-        hint: 'ask for an application that serves HTTP',
-      });
-    return url;
+    return urlOf(this.app(name));
   }
 
   get credentials(): Credentials | undefined {

@@ -18,6 +18,7 @@ import type { ExtensionAction, ExtensionCall } from '../emulator/extensions/runn
 import type { EmulatedPlatform } from '../emulator/platform/emulated-platform.js';
 import { createCheckoutPlugin } from '../emulator/checkout/plugin.js';
 import { createPlatformPlugin } from '../emulator/platform/plugin.js';
+import type { PlatformInfo } from '../emulator/platform/environment.js';
 import type { Resource } from '../emulator/platform/mock-internals.js';
 import type { AppInfo, EmulatorLogger, JobRun, LogLine } from '../emulator/types.js';
 import { packageVersion } from '../package-root.js';
@@ -227,34 +228,17 @@ export class TestEmulator implements ConnectEmulator {
   }
 
   app(name: string): AppInfo {
-    const app = this.emulator.application(name);
-    if (!app) throw this.unknownApp(name);
-    return app;
+    return findApp(this.emulator.applications(), name);
   }
 
   /** Where an application answers (its endpoint included). */
   url(name: string): string {
-    const url = this.app(name).url;
-    if (url === null)
-      throw new ConnectError('NO_URL', `${name} has no URL.`, {
-        hint: 'ask for an application that serves HTTP',
-      });
-    return url;
+    return urlOf(this.app(name));
   }
 
   /** The local project's credentials (undefined when started with platform: false). */
   get credentials(): Credentials | undefined {
-    const info = this.emulator.status().platform as
-      | {
-          apiUrl: string;
-          authUrl: string;
-          projectKey: string;
-          clientId: string;
-          clientSecret: string;
-          scope: string;
-        }
-      | null
-      | undefined;
+    const info = this.emulator.status().platform as PlatformInfo | null | undefined;
     if (!info) return undefined;
     return {
       projectKey: info.projectKey,
@@ -347,7 +331,7 @@ export class TestEmulator implements ConnectEmulator {
   /** An application's output lines (the last 1000). */
   async logs(app: string): Promise<string[]> {
     const lines = this.emulator.logs(app, { limit: 1000 });
-    if (!lines) throw this.unknownApp(app);
+    if (!lines) throw unknownApp(this.emulator.applications(), app);
     return lines.map((line) => line.text);
   }
 
@@ -463,14 +447,6 @@ export class TestEmulator implements ConnectEmulator {
       .join(', ');
   }
 
-  private unknownApp(name: string): ConnectError {
-    const names = this.emulator.applications().map((app) => app.name);
-    return new ConnectError('APPLICATION_NOT_FOUND', `${name} is not an application of this emulator.`, {
-      hint: `use one of: ${names.join(', ') || '(none)'}`,
-      exitCode: ExitCode.Usage,
-    });
-  }
-
   /** At process exit, synchronously: SIGKILL to every application's process group still there. */
   private killNow(): void {
     for (const app of this.emulator.applications()) {
@@ -572,6 +548,29 @@ export function testEnvironment(
     if (app.url !== null) env[`CONNECT_APP_${envName(app.name)}_URL`] = app.url;
   }
   return env;
+}
+
+/** The application `name` of `apps`, or the usage error naming the others. */
+export function findApp(apps: readonly AppInfo[], name: string): AppInfo {
+  const app = apps.find((candidate) => candidate.name === name);
+  if (!app) throw unknownApp(apps, name);
+  return app;
+}
+
+function unknownApp(apps: readonly AppInfo[], name: string): ConnectError {
+  return new ConnectError('APPLICATION_NOT_FOUND', `${name} is not an application of this emulator.`, {
+    hint: `use one of: ${apps.map((app) => app.name).join(', ') || '(none)'}`,
+    exitCode: ExitCode.Usage,
+  });
+}
+
+/** Where an application answers (its endpoint included). */
+export function urlOf(app: AppInfo): string {
+  if (app.url === null)
+    throw new ConnectError('NO_URL', `${app.name} has no URL.`, {
+      hint: 'ask for an application that serves HTTP',
+    });
+  return app.url;
 }
 
 export function envName(app: string): string {

@@ -89,6 +89,20 @@ export function installProductSelections(mock: CommercetoolsMock, errorClass: Co
   const count = (selection: Resource): void => {
     selection.productCount = assignmentsOf(selection).length;
   };
+  /** setVariantSelection / setVariantExclusion: one field of a product's assignment, set or cleared. */
+  const setAssignmentField = async (
+    context: RepositoryContext,
+    resource: Resource,
+    action: Json,
+    field: 'variantSelection' | 'variantExclusion',
+  ): Promise<void> => {
+    const id = await productId(context, action.product as Json | undefined);
+    const entry = table(resource).find((a) => a.product.id === id);
+    if (!entry)
+      throw new errorClass({ code: 'InvalidOperation', message: `Product '${id}' is not assigned.` }, 400);
+    if (action[field]) entry[field] = action[field] as Json;
+    else delete entry[field];
+  };
   const handler = repo.actions as unknown as Handler;
   const own: Record<
     string,
@@ -132,22 +146,10 @@ export function installProductSelections(mock: CommercetoolsMock, errorClass: Co
       (resource as Json)[ASSIGNMENTS] = table(resource).filter((a) => a.product.id !== id);
       count(resource);
     },
-    async setVariantSelection(context, resource, action) {
-      const id = await productId(context, action.product as Json | undefined);
-      const entry = table(resource).find((a) => a.product.id === id);
-      if (!entry)
-        throw new errorClass({ code: 'InvalidOperation', message: `Product '${id}' is not assigned.` }, 400);
-      if (action.variantSelection) entry.variantSelection = action.variantSelection as Json;
-      else delete entry.variantSelection;
-    },
-    async setVariantExclusion(context, resource, action) {
-      const id = await productId(context, action.product as Json | undefined);
-      const entry = table(resource).find((a) => a.product.id === id);
-      if (!entry)
-        throw new errorClass({ code: 'InvalidOperation', message: `Product '${id}' is not assigned.` }, 400);
-      if (action.variantExclusion) entry.variantExclusion = action.variantExclusion as Json;
-      else delete entry.variantExclusion;
-    },
+    setVariantSelection: (context, resource, action) =>
+      setAssignmentField(context, resource, action, 'variantSelection'),
+    setVariantExclusion: (context, resource, action) =>
+      setAssignmentField(context, resource, action, 'variantExclusion'),
     setKey(_context, resource, action) {
       if (action.key === undefined || action.key === null) delete resource.key;
       else resource.key = String(action.key);
