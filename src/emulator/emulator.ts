@@ -282,6 +282,17 @@ export class Emulator {
     }
     const address = server.address();
     this.adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    // Written while the plugins start, and on disk before the addresses are announced (--json's
+    // first line): whoever reads them can run `connect status`/`trigger` at once.
+    const stateWritten = writeDevState({
+      pid: process.pid,
+      adminUrl: this.adminUrl,
+      root: this.root,
+      startedAt: this.startedAt.toISOString(),
+      version: this.options.version ?? '0.0.0',
+      token: this.adminToken,
+    });
+    stateWritten.catch(() => undefined);
     for (const [name, port, appPort] of ports) {
       const app = selected.find((candidate) => candidate.name === name) as Application;
       this.supervisors.set(name, this.createSupervisor(app, port, appPort));
@@ -294,6 +305,7 @@ export class Emulator {
     }
     this.applyPluginValues();
     this.refreshRedactor();
+    await stateWritten;
     this.options.onListening?.();
 
     const apps = Promise.all([...this.supervisors.values()].map((supervisor) => this.startApp(supervisor)));
@@ -303,14 +315,6 @@ export class Emulator {
     // Needed before "ready": loads while the apps start (it is small).
     const schedulerModule = import('./jobs/scheduler.js');
     schedulerModule.catch(() => undefined);
-    await writeDevState({
-      pid: process.pid,
-      adminUrl: this.adminUrl,
-      root: this.root,
-      startedAt: this.startedAt.toISOString(),
-      version: this.options.version ?? '0.0.0',
-      token: this.adminToken,
-    });
     this.logger.info(`Admin API on ${this.adminUrl}/__connect/api/status`);
     await this.settleOrGiveUp(apps);
     timing('applications settled');
